@@ -1,0 +1,150 @@
+package dev.squish.histogram;
+
+import dev.squish.image.RgbaImage;
+import dev.squish.parallel.ParallelChunks;
+import java.util.Objects;
+
+/**
+ * The distinct colours of an image with the number of pixels of each: what the quantizers
+ * cluster instead of the pixels themselves. A 12-megapixel photo typically has a few hundred
+ * thousand distinct colours, so every pass over the histogram is 20 to 50 times cheaper than a
+ * pass over the pixels, with exactly the same weighted objective.
+ *
+ * <p>Colours are packed {@code 0xAARRGGBB} (fully transparent pixels all count as
+ * {@code 0x00000000}, see {@link #canonical}), sorted by their value as a signed int, so the order
+ * (and everything computed from it) does not depend on how the histogram was built. Immutable.
+ */
+public final class ColorHistogram {
+  /** Pixels per partial table when counting in parallel; fixed so the work split never varies. */
+  private static final int PIXELS_PER_PART = 1 << 20;
+
+  private final int[] colors;
+  private final int[] counts;
+  private final long totalCount;
+  private final ColorCountTable positions;
+
+  private ColorHistogram(long[] sortedEntries) {
+    int n = sortedEntries.length;
+    colors = new int[n];
+    counts = new int[n];
+    long total = 0;
+    positions = new ColorCountTable(n);
+    for (int i = 0; i < n; i++) {
+      colors[i] = (int) (sortedEntries[i] >> 32);
+      counts[i] = (int) sortedEntries[i];
+      total += counts[i];
+      positions.add(colors[i], i);
+    }
+    totalCount = total;
+  }
+
+  /** Counts the distinct {@code 0xAARRGGBB} values of {@code image}, using all cores. */
+  public static ColorHistogram of(RgbaImage image) {
+    Objects.requireNonNull(image, "image");
+    int n = image.pixelCount();
+    int parts = ParallelChunks.chunkCount(n, PIXELS_PER_PART);
+    ColorCountTable[] partial = new ColorCountTable[parts];
+    ParallelChunks.forEach(n, PIXELS_PER_PART, (part, from, to) -> {
+      ColorCountTable table = new ColorCountTable(1 << 12);
+      int[] row = new int[4096];
+      for (int start = from; start < to; start += row.length) {
+        int len = Math.min(row.length, to - start);
+        image.copyPixels(start, row, len);
+        if (image.usesAlpha()) {
+          for (int i = 0; i < len; i++) {
+            row[i] = canonical(row[i]);
+          }
+        }
+        // runs of equal pixels are common (flat areas, screenshots): count a run with one probe
+        int run = 1;
+        int prev = row[0];
+        for (int i = 1; i < len; i++) {
+          int p = row[i];
+          if (p == prev) {
+            run++;
+          } else {
+            table.add(prev, run);
+            prev = p;
+            run = 1;
+          }
+        }
+        table.add(prev, run);
+      }
+      partial[part] = table;
+    });
+    ColorCountTable all = partial[0];
+    for (int i = 1; i < parts; i++) {
+      all.addAll(partial[i]);
+    }
+    return new ColorHistogram(all.sortedEntries());
+  }
+
+  /**
+   * A histogram from explicit colours and counts (each colour at most once, counts positive),
+   * for tests and for callers that merge several images into one palette.
+   */
+  public static ColorHistogram of(int[] colors, int[] counts) {
+    if (colors.length != counts.length) {
+      throw new IllegalArgumentException(
+          "colors and counts differ in length: " + colors.length + " vs " + counts.length);
+    }
+    ColorCountTable table = new ColorCountTable(colors.length);
+    for (int i = 0; i < colors.length; i++) {
+      if (counts[i] <= 0) {
+        throw new IllegalArgumentException("count of colour " + i + " must be > 0, got " + counts[i]);
+      }
+      if (table.get(colors[i], 0) != 0) {
+        throw new IllegalArgumentException(String.format("colour %08x appears twice", colors[i]));
+      }
+      table.add(colors[i], counts[i]);
+    }
+    return new ColorHistogram(table.sortedEntries());
+  }
+
+  /** Number of distinct colours. */
+  public int size() {
+    return colors.length;
+  }
+
+  /** The {@code i}-th distinct colour, {@code 0xAARRGGBB}. */
+  public int color(int i) {
+    return colors[i];
+  }
+
+  /** Number of pixels of the {@code i}-th colour. */
+  public int count(int i) {
+    return counts[i];
+  }
+
+  /** Total number of pixels counted. */
+  public long totalCount() {
+    return totalCount;
+  }
+
+  /**
+   * Position of {@code argb} (after {@link #canonical}) in this histogram, or -1 when the image
+   * has no such pixel. Constant time.
+   */
+  public int indexOf(int argb) {
+    return positions.get(canonical(argb), -1);
+  }
+
+  /**
+   * The colour a pixel is counted as: itself, except that every fully transparent pixel counts
+   * as {@code 0x00000000}, because the colour hidden under alpha 0 is invisible and would only
+   * waste palette entries.
+   */
+  public static int canonical(int argb) {
+    return (argb >>> 24) == 0 ? 0 : argb;
+  }
+
+  /** A copy of the distinct colours. */
+  public int[] colors() {
+    return colors.clone();
+  }
+
+  /** A copy of the counts, aligned with {@link #colors()}. */
+  public int[] counts() {
+    return counts.clone();
+  }
+}

@@ -1,0 +1,36 @@
+package dev.squish.pipeline;
+
+import dev.squish.color.ColorSpace;
+import java.util.Objects;
+
+/**
+ * What to do to one image.
+ *
+ * @param method quantization method
+ * @param colors palette size k, 1..256
+ * @param seed seed of every random choice
+ * @param space colour space the clustering runs in
+ */
+public record CompressionOptions(Method method, int colors, long seed, ColorSpace space) {
+  /** Default palette size. */
+  public static final int DEFAULT_COLORS = 256;
+  /** Default seed: fixed, so that runs repeat. */
+  public static final long DEFAULT_SEED = 1;
+
+  public CompressionOptions {
+    Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(space, "space");
+    if (colors < 1 || colors > 256) {
+      throw new IllegalArgumentException("colors must be in 1..256, got " + colors);
+    }
+  }
+
+  /** k-means, sRGB, the default seed. */
+  public static CompressionOptions kmeans(int colors) {
+    return new CompressionOptions(Method.KMEANS, colors, DEFAULT_SEED, ColorSpace.SRGB);
+  }
+
+  public CompressionOptions withSeed(long newSeed) {
+    return new CompressionOptions(method, colors, newSeed, space);
+  }
+}

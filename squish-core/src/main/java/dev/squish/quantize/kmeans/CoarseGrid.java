@@ -1,0 +1,91 @@
+package dev.squish.quantize.kmeans;
+
+import dev.squish.histogram.ColorHistogram;
+import dev.squish.quantize.WeightedPoints;
+import java.util.Arrays;
+
+/**
+ * The histogram's colours pooled into grid cells of {@code 2^(8-bits)} values per channel, each
+ * cell represented by the weighted mean of its colours in the working space. Seeding and the
+ * first Lloyd iterations run on these few thousand cells instead of the hundreds of thousands of
+ * distinct colours of a photo; the full histogram only refines the result. Pooling is done on
+ * the stored 8-bit values, so it works for any working space.
+ */
+final class CoarseGrid {
+  private final WeightedPoints points;
+  private final int[] cellOfColor;
+
+  private CoarseGrid(WeightedPoints points, int[] cellOfColor) {
+    this.points = points;
+    this.cellOfColor = cellOfColor;
+  }
+
+  /**
+   * The coarsest grid with at least {@code minCells} occupied cells, or null when even the finest
+   * grid tried has fewer (then the histogram itself is small enough to seed on).
+   */
+  static CoarseGrid of(ColorHistogram histogram, WeightedPoints points, boolean alpha, int minCells) {
+    int[] levels = alpha ? new int[] {4, 5} : new int[] {5, 6, 7};
+    for (int bits : levels) {
+      CoarseGrid grid = pool(histogram, points, alpha, bits);
+      if (grid.points.size() >= minCells) {
+        return grid;
+      }
+    }
+    return null;
+  }
+
+  private static CoarseGrid pool(ColorHistogram histogram, WeightedPoints fine, boolean alpha, int bits) {
+    int n = histogram.size();
+    int d = fine.dimensions();
+    int shift = 8 - bits;
+    int channels = alpha ? 4 : 3;
+    int[] cellIndex = new int[1 << (bits * channels)];
+    Arrays.fill(cellIndex, -1);
+    int[] cellOfColor = new int[n];
+    int cells = 0;
+    for (int i = 0; i < n; i++) {
+      int c = histogram.color(i);
+      int key = (((c >>> 16) & 0xFF) >>> shift) << (2 * bits)
+          | (((c >>> 8) & 0xFF) >>> shift) << bits
+          | ((c & 0xFF) >>> shift);
+      if (alpha) {
+        key |= ((c >>> 24) >>> shift) << (3 * bits);
+      }
+      if (cellIndex[key] < 0) {
+        cellIndex[key] = cells++;
+      }
+      cellOfColor[i] = cellIndex[key];
+    }
+    double[] sums = new double[cells * d];
+    double[] weights = new double[cells];
+    double[] x = fine.coords();
+    double[] w = fine.weights();
+    for (int i = 0; i < n; i++) {
+      int cell = cellOfColor[i];
+      weights[cell] += w[i];
+      for (int t = 0; t < d; t++) {
+        sums[cell * d + t] += w[i] * x[i * d + t];
+      }
+    }
+    for (int cell = 0; cell < cells; cell++) {
+      for (int t = 0; t < d; t++) {
+        sums[cell * d + t] /= weights[cell];
+      }
+    }
+    return new CoarseGrid(new WeightedPoints(sums, weights, d), cellOfColor);
+  }
+
+  WeightedPoints points() {
+    return points;
+  }
+
+  /** For each histogram colour, the label of its cell. */
+  int[] labelsOfColors(int[] cellLabels) {
+    int[] labels = new int[cellOfColor.length];
+    for (int i = 0; i < labels.length; i++) {
+      labels[i] = cellLabels[cellOfColor[i]];
+    }
+    return labels;
+  }
+}

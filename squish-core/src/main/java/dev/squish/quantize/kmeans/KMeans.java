@@ -1,0 +1,48 @@
+package dev.squish.quantize.kmeans;
+
+import dev.squish.quantize.WeightedPoints;
+import java.util.SplittableRandom;
+
+/**
+ * Weighted k-means on points in a working space: greedy k-means++ seeding followed by Lloyd
+ * iterations (see {@link KMeansQuantizer} for the colour-quantization pipeline around it).
+ * Deterministic for a given seed, whatever the number of cores.
+ */
+public final class KMeans {
+  private KMeans() {}
+
+  /**
+   * Seeds {@code k} centres with greedy k-means++ and runs Lloyd iterations.
+   *
+   * @param k number of clusters, at most the number of distinct points
+   * @param maxIterations iteration cap, at least 1
+   * @param tolerance stop when the objective drops by less than this fraction in one iteration
+   * @param seed seed of the random choices
+   */
+  public static KMeansFit fit(WeightedPoints points, int k, int maxIterations, double tolerance, long seed) {
+    checkK(points, k);
+    double[] centers = KMeansPlusPlus.seed(points, k, new SplittableRandom(seed));
+    return Lloyd.run(points, centers, k, null, maxIterations, tolerance);
+  }
+
+  /**
+   * Runs Lloyd iterations from given centres.
+   *
+   * @param centers {@code k} starting centres (copied)
+   * @param labels a starting guess of each point's centre (copied), or null; good guesses make the first iteration fast
+   */
+  public static KMeansFit refine(WeightedPoints points, double[] centers, int k, int[] labels, int maxIterations,
+      double tolerance) {
+    checkK(points, k);
+    if (labels != null && labels.length != points.size()) {
+      throw new IllegalArgumentException("labels has " + labels.length + " entries for " + points.size() + " points");
+    }
+    return Lloyd.run(points, centers, k, labels, maxIterations, tolerance);
+  }
+
+  private static void checkK(WeightedPoints points, int k) {
+    if (k < 1 || k > points.size()) {
+      throw new IllegalArgumentException("k must be in 1.." + points.size() + " (the number of points), got " + k);
+    }
+  }
+}

@@ -22,8 +22,10 @@ public final class ColorHistogram {
   private final int[] counts;
   private final long totalCount;
   private final ColorCountTable positions;
+  private final int hiddenColor;
 
-  private ColorHistogram(long[] sortedEntries) {
+  private ColorHistogram(long[] sortedEntries, int hiddenColor) {
+    this.hiddenColor = hiddenColor;
     int n = sortedEntries.length;
     colors = new int[n];
     counts = new int[n];
@@ -44,15 +46,24 @@ public final class ColorHistogram {
     int n = image.pixelCount();
     int parts = ParallelChunks.chunkCount(n, PIXELS_PER_PART);
     ColorCountTable[] partial = new ColorCountTable[parts];
+    long[][] hidden = new long[parts][4];
     ParallelChunks.forEach(n, PIXELS_PER_PART, (part, from, to) -> {
       ColorCountTable table = new ColorCountTable(1 << 12);
       int[] row = new int[4096];
+      long[] sums = hidden[part];
       for (int start = from; start < to; start += row.length) {
         int len = Math.min(row.length, to - start);
         image.copyPixels(start, row, len);
         if (image.usesAlpha()) {
           for (int i = 0; i < len; i++) {
-            row[i] = canonical(row[i]);
+            int p = row[i];
+            if ((p >>> 24) == 0) {
+              sums[0]++;
+              sums[1] += (p >>> 16) & 0xFF;
+              sums[2] += (p >>> 8) & 0xFF;
+              sums[3] += p & 0xFF;
+              row[i] = 0;
+            }
           }
         }
         // runs of equal pixels are common (flat areas, screenshots): count a run with one probe
@@ -76,7 +87,19 @@ public final class ColorHistogram {
     for (int i = 1; i < parts; i++) {
       all.addAll(partial[i]);
     }
-    return new ColorHistogram(all.sortedEntries());
+    long[] sums = new long[4];
+    for (long[] h : hidden) {
+      for (int c = 0; c < 4; c++) {
+        sums[c] += h[c];
+      }
+    }
+    int hiddenColor = 0;
+    if (sums[0] > 0) {
+      long count = sums[0];
+      hiddenColor = (int) ((sums[1] + count / 2) / count) << 16 | (int) ((sums[2] + count / 2) / count) << 8
+          | (int) ((sums[3] + count / 2) / count);
+    }
+    return new ColorHistogram(all.sortedEntries(), hiddenColor);
   }
 
   /**
@@ -98,7 +121,7 @@ public final class ColorHistogram {
       }
       table.add(colors[i], counts[i]);
     }
-    return new ColorHistogram(table.sortedEntries());
+    return new ColorHistogram(table.sortedEntries(), 0);
   }
 
   /** Number of distinct colours. */
@@ -136,6 +159,16 @@ public final class ColorHistogram {
    */
   public static int canonical(int argb) {
     return (argb >>> 24) == 0 ? 0 : argb;
+  }
+
+  /**
+   * The mean colour hidden under the fully transparent pixels, as {@code 0x00RRGGBB} (0 when
+   * there are none). It is invisible, but it is the best guess for anyone who later drops the
+   * alpha channel, and it is what an error measure over raw RGBA compares against; so the
+   * transparent palette entry carries it instead of black.
+   */
+  public int hiddenColor() {
+    return hiddenColor;
   }
 
   /** A copy of the distinct colours. */

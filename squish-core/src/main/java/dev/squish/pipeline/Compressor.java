@@ -6,6 +6,7 @@ import dev.squish.mapping.IndexedImage;
 import dev.squish.mapping.PaletteMapper;
 import dev.squish.metrics.ErrorMetrics;
 import dev.squish.metrics.QualityReport;
+import dev.squish.quantize.Palette;
 import dev.squish.quantize.Quantization;
 import dev.squish.quantize.Quantizer;
 import dev.squish.quantize.kmeans.KMeansConfig;
@@ -30,10 +31,30 @@ public final class Compressor {
     Objects.requireNonNull(image, "image");
     Objects.requireNonNull(options, "options");
     ColorHistogram histogram = ColorHistogram.of(image);
-    Quantization quantization = quantizer(options).quantize(histogram);
+    Quantization quantization = withHiddenColor(quantizer(options).quantize(histogram), histogram.hiddenColor());
     IndexedImage indexed = PaletteMapper.remap(image, histogram, quantization);
     QualityReport quality = ErrorMetrics.compare(image, indexed);
     return new Compressed(indexed, quantization, histogram, quality);
+  }
+
+  /** Gives fully transparent palette entries the colour hidden under the transparent pixels. */
+  static Quantization withHiddenColor(Quantization q, int hiddenColor) {
+    int[] colors = q.palette().colors();
+    boolean changed = false;
+    for (int i = 0; i < colors.length; i++) {
+      if ((colors[i] >>> 24) == 0 && colors[i] != hiddenColor) {
+        colors[i] = hiddenColor;
+        changed = true;
+      }
+    }
+    if (!changed) {
+      return q;
+    }
+    int[] assignment = new int[q.assignedColors()];
+    for (int i = 0; i < assignment.length; i++) {
+      assignment[i] = q.paletteIndexOf(i);
+    }
+    return new Quantization(Palette.of(colors), assignment, q.report());
   }
 
   /** The quantizer {@code options} describe. */

@@ -11,16 +11,20 @@ import java.util.Objects;
  * @param tolerance stop when the objective (weighted sum of squared errors) drops by less than this fraction of itself
  *     in one iteration; 0 runs until no colour changes cluster or the cap is hit
  * @param restarts number of k-means++ seedings tried on the coarse histogram, the best kept; at least 1
+ * @param swaps random-swap trials on the coarse histogram after seeding (see {@link RandomSwap}); 0 for none
  * @param seed seed of every random choice
  * @param space the colour space the clustering runs in
  */
-public record KMeansConfig(int colors, int maxIterations, double tolerance, int restarts, long seed, ColorSpace space) {
+public record KMeansConfig(
+    int colors, int maxIterations, double tolerance, int restarts, int swaps, long seed, ColorSpace space) {
   /** Default relative objective drop at which the iterations stop. */
   public static final double DEFAULT_TOLERANCE = 1e-5;
   /** Default iteration cap. */
   public static final int DEFAULT_MAX_ITERATIONS = 300;
   /** Default number of seedings. */
   public static final int DEFAULT_RESTARTS = 1;
+  /** Default number of random-swap trials. */
+  public static final int DEFAULT_SWAPS = 0;
   /** Default seed. */
   public static final long DEFAULT_SEED = 1;
 
@@ -37,36 +41,43 @@ public record KMeansConfig(int colors, int maxIterations, double tolerance, int 
     if (restarts < 1) {
       throw new IllegalArgumentException("restarts must be >= 1, got " + restarts);
     }
+    if (swaps < 0) {
+      throw new IllegalArgumentException("swaps must be >= 0, got " + swaps);
+    }
     Objects.requireNonNull(space, "space");
   }
 
   /** The defaults for {@code colors} colours in sRGB. */
   public static KMeansConfig of(int colors) {
-    return new KMeansConfig(colors, DEFAULT_MAX_ITERATIONS, DEFAULT_TOLERANCE, DEFAULT_RESTARTS, DEFAULT_SEED,
+    return new KMeansConfig(colors, DEFAULT_MAX_ITERATIONS, DEFAULT_TOLERANCE, DEFAULT_RESTARTS, DEFAULT_SWAPS, DEFAULT_SEED,
         ColorSpace.SRGB);
   }
 
   public KMeansConfig withSeed(long newSeed) {
-    return new KMeansConfig(colors, maxIterations, tolerance, restarts, newSeed, space);
+    return new KMeansConfig(colors, maxIterations, tolerance, restarts, swaps, newSeed, space);
   }
 
   public KMeansConfig withColors(int newColors) {
-    return new KMeansConfig(newColors, maxIterations, tolerance, restarts, seed, space);
+    return new KMeansConfig(newColors, maxIterations, tolerance, restarts, swaps, seed, space);
   }
 
   public KMeansConfig withSpace(ColorSpace newSpace) {
-    return new KMeansConfig(colors, maxIterations, tolerance, restarts, seed, newSpace);
+    return new KMeansConfig(colors, maxIterations, tolerance, restarts, swaps, seed, newSpace);
   }
 
   public KMeansConfig withRestarts(int newRestarts) {
-    return new KMeansConfig(colors, maxIterations, tolerance, newRestarts, seed, space);
+    return new KMeansConfig(colors, maxIterations, tolerance, newRestarts, swaps, seed, space);
   }
 
   public KMeansConfig withTolerance(double newTolerance) {
-    return new KMeansConfig(colors, maxIterations, newTolerance, restarts, seed, space);
+    return new KMeansConfig(colors, maxIterations, newTolerance, restarts, swaps, seed, space);
   }
 
   public KMeansConfig withMaxIterations(int newMaxIterations) {
-    return new KMeansConfig(colors, newMaxIterations, tolerance, restarts, seed, space);
+    return new KMeansConfig(colors, newMaxIterations, tolerance, restarts, swaps, seed, space);
+  }
+
+  public KMeansConfig withSwaps(int newSwaps) {
+    return new KMeansConfig(colors, maxIterations, tolerance, restarts, newSwaps, seed, space);
   }
 }

@@ -75,6 +75,8 @@ public final class KMeansQuantizer implements Quantizer {
         best = candidate;
       }
     }
+    best = RandomSwap.refine(seedOn, best, config.swaps(), config.tolerance(),
+        new java.util.SplittableRandom(restartSeed(config.restarts())));
     if (grid == null) {
       return new FitOnGrid(best, 0);
     }

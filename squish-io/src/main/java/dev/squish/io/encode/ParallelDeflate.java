@@ -62,6 +62,12 @@ final class ParallelDeflate {
           out.write(buf, 0, n);
         }
       } else {
+        // consume all input first: a deflate call right after a parameter change (the strategy)
+        // may return before taking all of it, and a sync flush only empties what was taken
+        while (!deflater.needsInput()) {
+          int n = deflater.deflate(buf, 0, buf.length, Deflater.NO_FLUSH);
+          out.write(buf, 0, n);
+        }
         int n;
         do {
           n = deflater.deflate(buf, 0, buf.length, Deflater.SYNC_FLUSH);

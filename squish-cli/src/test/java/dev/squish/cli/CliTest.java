@@ -1,0 +1,141 @@
+package dev.squish.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.squish.testkit.TestImages;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CliTest {
+  @TempDir
+  Path dir;
+
+  private Path photo() {
+    return TestImages.copyTo(TestImages.CHELSEA, dir);
+  }
+
+  @Test
+  void compressesAndPrintsOneLine() throws Exception {
+    Path in = photo();
+    Path out = dir.resolve("out.png");
+    CliRun run = CliRun.of("--input", in.toString(), "--k", "16", "--output", out.toString());
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out().strip()).matches(
+        ".*skimage-chelsea\\.png -> .*out\\.png: 240512 B -> \\d+ B, ratio \\d+\\.\\d\\d, \\d\\.\\d{3} bpp, 16 colours,"
+            + " PSNR \\d\\d\\.\\d\\d dB, \\d+\\.\\d\\d s");
+    assertThat(Files.size(out)).isLessThan(Files.size(in));
+  }
+
+  @Test
+  void shortFormIsTheSameAsLongFormAndRepeatsByteForByte() throws Exception {
+    Path in = photo();
+    Path a = dir.resolve("a.png");
+    Path b = dir.resolve("b.png");
+    assertThat(CliRun.of("--input", in.toString(), "--k", "16", "--output", a.toString()).exitCode()).isZero();
+    assertThat(CliRun.of(in.toString(), "-k", "16", "-o", b.toString()).exitCode()).isZero();
+    assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
+  }
+
+  @Test
+  void seedIsUsedAndRepeatable() throws Exception {
+    Path in = photo();
+    Path a = dir.resolve("a.png");
+    Path b = dir.resolve("b.png");
+    CliRun.of(in.toString(), "-k", "32", "--seed", "7", "-o", a.toString());
+    CliRun.of(in.toString(), "-k", "32", "--seed", "7", "-o", b.toString());
+    assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
+  }
+
+  @Test
+  void jsonHasTheSameFigures() {
+    Path in = photo();
+    CliRun run = CliRun.of(in.toString(), "-k", "8", "-o", dir.resolve("j.png").toString(), "--json");
+    assertThat(run.exitCode()).isZero();
+    String json = run.out().strip();
+    assertThat(json).startsWith("{").endsWith("}");
+    assertThat(json).contains("\"input_bytes\":240512", "\"colors\":8", "\"k\":8", "\"psnr_db\":",
+        "\"bits_per_pixel\":", "\"ratio\":", "\"seconds\":", "\"converged\":true", "\"channels\":\"RGB\"");
+  }
+
+  @Test
+  void defaultOutputGoesBesideTheInput() {
+    Path in = photo();
+    assertThat(CliRun.of(in.toString(), "-k", "4").exitCode()).isZero();
+    assertThat(dir.resolve("skimage-chelsea-squish.png")).exists();
+  }
+
+  @Test
+  void gifWhenTheOutputEndsInGif() throws Exception {
+    Path out = dir.resolve("x.gif");
+    assertThat(CliRun.of(photo().toString(), "-k", "16", "-o", out.toString()).exitCode()).isZero();
+    assertThat(new String(Files.readAllBytes(out), 0, 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("GIF");
+  }
+
+  @Test
+  void refusesToOverwriteWithoutForce() throws Exception {
+    Path in = photo();
+    Path out = dir.resolve("o.png");
+    Files.writeString(out, "keep me");
+    CliRun run = CliRun.of(in.toString(), "-k", "4", "-o", out.toString());
+    assertThat(run.exitCode()).isEqualTo(ExitCode.ALL_FAILED.code());
+    assertThat(run.err().strip()).endsWith("o.png exists; use --force to overwrite it");
+    assertThat(Files.readString(out)).isEqualTo("keep me");
+    assertThat(CliRun.of(in.toString(), "-k", "4", "-o", out.toString(), "--force").exitCode()).isZero();
+    assertThat(Files.size(out)).isGreaterThan(100);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "257", "-1", "abc", "1.5", ""})
+  void badKIsAUsageErrorWithAHint(String k) {
+    CliRun run = CliRun.of(photo().toString(), "--k", k, "-o", dir.resolve("k.png").toString());
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
+    String[] lines = run.err().strip().split("\n");
+    assertThat(lines).hasSize(2);
+    assertThat(lines[0]).startsWith("squish: --k must be").contains("1").contains("256");
+    assertThat(lines[1]).isEqualTo("try squish --help");
+    assertThat(dir.resolve("k.png")).doesNotExist();
+  }
+
+  @Test
+  void unknownOptionIsAUsageError() {
+    CliRun run = CliRun.of("--frobnicate", photo().toString());
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(run.err()).startsWith("squish: Unknown option: '--frobnicate'").contains("try squish --help");
+    assertThat(run.err().lines().count()).isEqualTo(2);
+  }
+
+  @Test
+  void missingInputFailsWithItsName() {
+    CliRun run = CliRun.of(dir.resolve("nope.png").toString(), "-o", dir.resolve("x.png").toString());
+    assertThat(run.exitCode()).isEqualTo(ExitCode.ALL_FAILED.code());
+    assertThat(run.err().strip()).isEqualTo("squish: " + dir.resolve("nope.png") + ": no such file");
+  }
+
+  @Test
+  void outputMustBePngOrGif() {
+    CliRun run = CliRun.of(photo().toString(), "-o", dir.resolve("x.jpg").toString());
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(run.err()).contains("--output must end in .png or .gif");
+  }
+
+  @Test
+  void helpListsTheExitCodes() {
+    CliRun run = CliRun.of("--help");
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("--input", "--k", "--output", "--seed", "--json", "Exit codes:", "130");
+  }
+
+  @Test
+  void stdinToStdout() {
+    byte[] png = TestImages.bytes(TestImages.CHELSEA);
+    CliRun run = CliRun.withStdin(png, "-", "-k", "8", "-o", "-");
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.outBytes()).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+    assertThat(run.err()).contains("- -> -:");
+  }
+}

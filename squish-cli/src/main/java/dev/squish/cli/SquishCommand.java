@@ -1,10 +1,8 @@
 package dev.squish.cli;
 
-import dev.squish.color.ColorSpace;
 import dev.squish.io.decode.DecodeLimits;
 import dev.squish.io.encode.PngOptions;
 import dev.squish.pipeline.CompressionOptions;
-import dev.squish.pipeline.Method;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -13,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -63,18 +62,8 @@ final class SquishCommand implements Callable<Integer> {
       + " NAME-squish.png.")
   String output;
 
-  @Option(names = {"-k", "--k"}, paramLabel = "K", defaultValue = "256",
-      description = "Number of colours, 1 to 256 (default: ${DEFAULT-VALUE}).")
-  String k;
-
-  @Option(names = "--method", paramLabel = "METHOD", defaultValue = "kmeans",
-      description = "Quantization method: kmeans (default: ${DEFAULT-VALUE}).")
-  String method;
-
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
-      description = "Seed of every random choice; the same input, options and seed give the same bytes"
-          + " (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin
+  QuantizerOptions quantizer = new QuantizerOptions();
 
   @Option(names = "--force", description = "Overwrite existing output files (the input too, if named as output).")
   boolean force;
@@ -141,31 +130,11 @@ final class SquishCommand implements Callable<Integer> {
   }
 
   private Settings settings() {
-    int colors = parseK(k);
-    Method m;
-    try {
-      m = Method.byId(method);
-    } catch (IllegalArgumentException e) {
-      throw usage("--method must be kmeans, got '" + method + "'");
-    }
+    CompressionOptions options = quantizer.toCompressionOptions();
     if (maxPixels < 1 || maxPixels > DecodeLimits.HARD_MAX_PIXELS) {
       throw usage("--max-pixels must be in 1.." + DecodeLimits.HARD_MAX_PIXELS + ", got " + maxPixels);
     }
-    CompressionOptions options = new CompressionOptions(m, colors, seed, ColorSpace.SRGB);
     return new Settings(options, new DecodeLimits(maxPixels), PngOptions.defaults(), force);
-  }
-
-  private int parseK(String value) {
-    int colors;
-    try {
-      colors = Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      throw usage("--k must be a whole number from 1 to 256, got '" + value + "'");
-    }
-    if (colors < 1 || colors > 256) {
-      throw usage("--k must be from 1 to 256, got " + colors);
-    }
-    return colors;
   }
 
   private List<Task> tasks() {

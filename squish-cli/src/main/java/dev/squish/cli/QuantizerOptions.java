@@ -1,0 +1,57 @@
+package dev.squish.cli;
+
+import dev.squish.color.ColorSpace;
+import dev.squish.pipeline.CompressionOptions;
+import dev.squish.pipeline.Method;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** Options that decide the palette: what to cluster, how, into how many colours. */
+final class QuantizerOptions {
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec spec;
+
+  @Option(names = {"-k", "--k"}, paramLabel = "K", defaultValue = "256",
+      description = "Number of colours, 1 to 256 (default: ${DEFAULT-VALUE}).")
+  String k;
+
+  @Option(names = "--method", paramLabel = "METHOD", defaultValue = "kmeans",
+      description = "Quantization method: kmeans (default: ${DEFAULT-VALUE}).")
+  String method;
+
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+      description = "Seed of every random choice; the same input, options and seed give the same bytes"
+          + " (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  /** The validated options; bad values end as a usage error naming the option. */
+  CompressionOptions toCompressionOptions() {
+    int colors = parseK(k);
+    Method m;
+    try {
+      m = Method.byId(method);
+    } catch (IllegalArgumentException e) {
+      throw usage("--method must be kmeans, got '" + method + "'");
+    }
+    return new CompressionOptions(m, colors, seed, ColorSpace.SRGB);
+  }
+
+  private int parseK(String value) {
+    int colors;
+    try {
+      colors = Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw usage("--k must be a whole number from 1 to 256, got '" + value + "'");
+    }
+    if (colors < 1 || colors > 256) {
+      throw usage("--k must be from 1 to 256, got " + colors);
+    }
+    return colors;
+  }
+
+  private ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+}

@@ -21,10 +21,6 @@ public record KMeansConfig(
   public static final double DEFAULT_TOLERANCE = 1e-5;
   /** Default iteration cap. */
   public static final int DEFAULT_MAX_ITERATIONS = 300;
-  /** Default number of seedings. */
-  public static final int DEFAULT_RESTARTS = 1;
-  /** Default number of random-swap trials. */
-  public static final int DEFAULT_SWAPS = 0;
   /** Default seed. */
   public static final long DEFAULT_SEED = 1;
 
@@ -47,9 +43,17 @@ public record KMeansConfig(
     Objects.requireNonNull(space, "space");
   }
 
-  /** The defaults for {@code colors} colours in sRGB. */
+  /**
+   * The defaults for {@code colors} colours in sRGB. The search effort on the coarse grid is
+   * derived from k: small palettes get more seedings and random swaps, because there a single
+   * Lloyd run most often stops in a poor local optimum and a trial is cheap (measured on the
+   * corpus: at k = 16 four seedings gain 0.08 dB of mean PSNR, at k = 64 a hundred swaps 0.02 to
+   * 0.03 dB, at k = 256 neither gains 0.01 dB while costing a third more time).
+   */
   public static KMeansConfig of(int colors) {
-    return new KMeansConfig(colors, DEFAULT_MAX_ITERATIONS, DEFAULT_TOLERANCE, DEFAULT_RESTARTS, DEFAULT_SWAPS, DEFAULT_SEED,
+    int restarts = Math.max(1, Math.min(4, 64 / Math.max(1, colors)));
+    int swaps = colors <= 64 ? 100 : 0;
+    return new KMeansConfig(colors, DEFAULT_MAX_ITERATIONS, DEFAULT_TOLERANCE, restarts, swaps, DEFAULT_SEED,
         ColorSpace.SRGB);
   }
 

@@ -13,4 +13,5 @@ module dev.squish.core {
   exports dev.squish.pipeline;
   exports dev.squish.parallel;
   exports dev.squish.color;
+  exports dev.squish.dither;
 }

@@ -1,6 +1,7 @@
 package dev.squish.cli;
 
 import dev.squish.color.ColorSpace;
+import dev.squish.dither.Dithering;
 import dev.squish.pipeline.CompressionOptions;
 import dev.squish.pipeline.Method;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,6 +27,20 @@ final class QuantizerOptions {
           + " (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--space", paramLabel = "SPACE", defaultValue = "srgb",
+      description = "Colour space to cluster in: srgb (best PSNR), linear, oklab (perceptual), lab"
+          + " (default: ${DEFAULT-VALUE}).")
+  String space;
+
+  @Option(names = "--dither", paramLabel = "MODE", defaultValue = "none",
+      description = "Dithering: none, or fs (Floyd-Steinberg, softened on flat areas and strong edges)"
+          + " (default: ${DEFAULT-VALUE}).")
+  String dither;
+
+  @Option(names = "--dither-level", paramLabel = "LEVEL", defaultValue = "1",
+      description = "Share of the error diffused with --dither fs, 0 to 1 (default: ${DEFAULT-VALUE}).")
+  String ditherLevel;
+
   /** The validated options; bad values end as a usage error naming the option. */
   CompressionOptions toCompressionOptions() {
     int colors = parseK(k);
@@ -35,7 +50,32 @@ final class QuantizerOptions {
     } catch (IllegalArgumentException e) {
       throw usage("--method must be kmeans, got '" + method + "'");
     }
-    return new CompressionOptions(m, colors, seed, ColorSpace.SRGB);
+    ColorSpace colorSpace;
+    try {
+      colorSpace = ColorSpace.byId(space);
+    } catch (IllegalArgumentException e) {
+      throw usage("--space must be srgb, linear, oklab or lab, got '" + space + "'");
+    }
+    return new CompressionOptions(m, colors, seed, colorSpace, dithering());
+  }
+
+  private Dithering dithering() {
+    Dithering.Kind kind;
+    try {
+      kind = Dithering.Kind.byId(dither);
+    } catch (IllegalArgumentException e) {
+      throw usage("--dither must be none or fs, got '" + dither + "'");
+    }
+    double level;
+    try {
+      level = Double.parseDouble(ditherLevel.trim());
+    } catch (NumberFormatException e) {
+      throw usage("--dither-level must be a number from 0 to 1, got '" + ditherLevel + "'");
+    }
+    if (!(level >= 0 && level <= 1)) {
+      throw usage("--dither-level must be from 0 to 1, got " + ditherLevel);
+    }
+    return kind == Dithering.Kind.NONE ? Dithering.NONE : new Dithering(kind, level);
   }
 
   private int parseK(String value) {

@@ -1,6 +1,7 @@
 package dev.squish.pipeline;
 
 import dev.squish.color.ColorSpace;
+import dev.squish.dither.Dithering;
 import java.util.Objects;
 
 /**
@@ -10,8 +11,9 @@ import java.util.Objects;
  * @param colors palette size k, 1..256
  * @param seed seed of every random choice
  * @param space colour space the clustering runs in
+ * @param dithering how pixels are mapped to the palette
  */
-public record CompressionOptions(Method method, int colors, long seed, ColorSpace space) {
+public record CompressionOptions(Method method, int colors, long seed, ColorSpace space, Dithering dithering) {
   /** Default palette size. */
   public static final int DEFAULT_COLORS = 256;
   /** Default seed: fixed, so that runs repeat. */
@@ -20,6 +22,7 @@ public record CompressionOptions(Method method, int colors, long seed, ColorSpac
   public CompressionOptions {
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(space, "space");
+    Objects.requireNonNull(dithering, "dithering");
     if (colors < 1 || colors > 256) {
       throw new IllegalArgumentException("colors must be in 1..256, got " + colors);
     }
@@ -27,10 +30,22 @@ public record CompressionOptions(Method method, int colors, long seed, ColorSpac
 
   /** k-means, sRGB, the default seed. */
   public static CompressionOptions kmeans(int colors) {
-    return new CompressionOptions(Method.KMEANS, colors, DEFAULT_SEED, ColorSpace.SRGB);
+    return new CompressionOptions(Method.KMEANS, colors, DEFAULT_SEED, ColorSpace.SRGB, Dithering.NONE);
   }
 
   public CompressionOptions withSeed(long newSeed) {
-    return new CompressionOptions(method, colors, newSeed, space);
+    return new CompressionOptions(method, colors, newSeed, space, dithering);
+  }
+
+  public CompressionOptions withColors(int newColors) {
+    return new CompressionOptions(method, newColors, seed, space, dithering);
+  }
+
+  public CompressionOptions withSpace(ColorSpace newSpace) {
+    return new CompressionOptions(method, colors, seed, newSpace, dithering);
+  }
+
+  public CompressionOptions withDithering(Dithering newDithering) {
+    return new CompressionOptions(method, colors, seed, space, newDithering);
   }
 }

@@ -1,11 +1,15 @@
 package dev.squish.pipeline;
 
+import dev.squish.dither.ErrorDiffusion;
 import dev.squish.histogram.ColorHistogram;
 import dev.squish.image.RgbaImage;
 import dev.squish.mapping.IndexedImage;
 import dev.squish.mapping.PaletteMapper;
+import dev.squish.mapping.PaletteOrder;
+import dev.squish.metrics.DeltaE2000;
 import dev.squish.metrics.ErrorMetrics;
 import dev.squish.metrics.QualityReport;
+import dev.squish.metrics.Ssim;
 import dev.squish.quantize.Palette;
 import dev.squish.quantize.Quantization;
 import dev.squish.quantize.Quantizer;
@@ -14,8 +18,9 @@ import dev.squish.quantize.kmeans.KMeansQuantizer;
 import java.util.Objects;
 
 /**
- * The pipeline between decoded pixels and an indexed image: histogram, quantize, remap,
- * measure. Stateless and thread-safe; every call is independent.
+ * The pipeline between decoded pixels and an indexed image: histogram, quantize, remap (or
+ * dither), order the palette for writing, measure. Stateless and thread-safe; every call is
+ * independent.
  *
  * <pre>{@code
  * Compressed c = Compressor.compress(image, CompressionOptions.kmeans(16));
@@ -31,10 +36,32 @@ public final class Compressor {
     Objects.requireNonNull(image, "image");
     Objects.requireNonNull(options, "options");
     ColorHistogram histogram = ColorHistogram.of(image);
-    Quantization quantization = withHiddenColor(quantizer(options).quantize(histogram), histogram.hiddenColor());
-    IndexedImage indexed = PaletteMapper.remap(image, histogram, quantization);
-    QualityReport quality = ErrorMetrics.compare(image, indexed);
-    return new Compressed(indexed, quantization, histogram, quality);
+    return finish(image, histogram, quantizer(options).quantize(histogram), options);
+  }
+
+  /**
+   * The stages after quantization: the transparent entry gets the hidden colour, pixels are
+   * mapped (or dithered), the palette is put in writing order, MSE and PSNR are measured.
+   */
+  public static Compressed finish(RgbaImage image, ColorHistogram histogram, Quantization quantization,
+      CompressionOptions options) {
+    Quantization q = withHiddenColor(quantization, histogram.hiddenColor());
+    IndexedImage indexed = options.dithering().isNone()
+        ? PaletteMapper.remap(image, histogram, q)
+        : ErrorDiffusion.floydSteinberg(image, q.palette(), options.dithering().level());
+    indexed = PaletteOrder.forEncoding(indexed);
+    return new Compressed(indexed, q, histogram, ErrorMetrics.compare(image, indexed));
+  }
+
+  /** {@code compressed} with SSIM and mean CIEDE2000 added to its quality report. */
+  public static Compressed withPerceptualMetrics(RgbaImage image, Compressed compressed) {
+    if (compressed.quality().hasPerceptual()) {
+      return compressed;
+    }
+    double ssim = Ssim.mean(image, compressed.image());
+    double de = DeltaE2000.mean(image, compressed.histogram(), compressed.image());
+    QualityReport q = compressed.quality().withPerceptual(ssim, de);
+    return new Compressed(compressed.image(), compressed.quantization(), compressed.histogram(), q);
   }
 
   /** Gives fully transparent palette entries the colour hidden under the transparent pixels. */
@@ -60,8 +87,12 @@ public final class Compressor {
   /** The quantizer {@code options} describe. */
   public static Quantizer quantizer(CompressionOptions options) {
     return switch (options.method()) {
-      case KMEANS -> new KMeansQuantizer(
-          KMeansConfig.of(options.colors()).withSeed(options.seed()).withSpace(options.space()));
+      case KMEANS -> new KMeansQuantizer(kmeansConfig(options));
     };
+  }
+
+  /** The k-means settings {@code options} describe. */
+  public static KMeansConfig kmeansConfig(CompressionOptions options) {
+    return KMeansConfig.of(options.colors()).withSeed(options.seed()).withSpace(options.space());
   }
 }

@@ -17,6 +17,15 @@ final class KMeansPlusPlus {
 
   /** {@code k} initial centres, {@code k} at most the number of distinct points. */
   static double[] seed(WeightedPoints points, int k, SplittableRandom random) {
+    return extend(points, new double[0], k, random);
+  }
+
+  /**
+   * {@code k} centres that begin with the {@code given.length / d} centres of {@code given}
+   * (kept as they are) and continue with greedy k-means++ choices: a warm start from a smaller
+   * solution.
+   */
+  static double[] extend(WeightedPoints points, double[] given, int k, SplittableRandom random) {
     int n = points.size();
     int d = points.dimensions();
     double[] x = points.coords();
@@ -24,20 +33,29 @@ final class KMeansPlusPlus {
     double[] centers = new double[k * d];
     double[] closest = new double[n];
     double[] cumulative = new double[n];
-
-    prefixSums(w, null, cumulative);
-    int first = sample(cumulative, random.nextDouble());
-    System.arraycopy(x, first * d, centers, 0, d);
+    int start = Math.min(k, given.length / d);
+    System.arraycopy(given, 0, centers, 0, start * d);
+    if (start == 0) {
+      prefixSums(w, null, cumulative);
+      int first = sample(cumulative, random.nextDouble());
+      System.arraycopy(x, first * d, centers, 0, d);
+      start = 1;
+    }
+    int known = start;
     ParallelChunks.forEach(n, CHUNK, (c, from, to) -> {
       for (int i = from; i < to; i++) {
-        closest[i] = WeightedPoints.distance2(x, i * d, centers, 0, d);
+        double best = Double.POSITIVE_INFINITY;
+        for (int j = 0; j < known; j++) {
+          best = Math.min(best, WeightedPoints.distance2(x, i * d, centers, j * d, d));
+        }
+        closest[i] = best;
       }
     });
     int trials = 2 + (int) Math.log(k);
     int[] candidates = new int[trials];
     int chunks = ParallelChunks.chunkCount(n, CHUNK);
     double[][] partial = new double[chunks][trials];
-    for (int c = 1; c < k; c++) {
+    for (int c = start; c < k; c++) {
       double potential = prefixSums(w, closest, cumulative);
       if (!(potential > 0)) {
         // every point already coincides with a centre: cannot happen with k <= distinct points,

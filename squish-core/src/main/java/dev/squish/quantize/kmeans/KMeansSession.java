@@ -1,0 +1,136 @@
+package dev.squish.quantize.kmeans;
+
+import dev.squish.color.ColorCoordinates;
+import dev.squish.color.ColorSpace;
+import dev.squish.histogram.ColorHistogram;
+import dev.squish.quantize.Palette;
+import dev.squish.quantize.Quantization;
+import dev.squish.quantize.RoundedPalette;
+import dev.squish.quantize.WeightedPoints;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+/**
+ * One histogram prepared for k-means fits at any k: its colours in the working space and the
+ * coarse grids are computed once and shared by every fit, and a fit can start from a smaller
+ * palette found before. This is what makes searching for the smallest k that meets a quality
+ * target cheap. Thread-safe.
+ */
+public final class KMeansSession {
+  private final ColorHistogram histogram;
+  private final ColorSpace space;
+  private final boolean alpha;
+  private final ColorCoordinates coordinates;
+  private final WeightedPoints points;
+  private final Map<Integer, CoarseGrid> grids = new HashMap<>();
+
+  public KMeansSession(ColorHistogram histogram, ColorSpace space) {
+    this.histogram = Objects.requireNonNull(histogram, "histogram");
+    this.space = Objects.requireNonNull(space, "space");
+    this.alpha = hasAlpha(histogram);
+    this.coordinates = space.coordinates(alpha);
+    this.points = WeightedPoints.of(histogram, coordinates);
+  }
+
+  public ColorHistogram histogram() {
+    return histogram;
+  }
+
+  /** The histogram's colours in the working space, weighted by their counts. */
+  public WeightedPoints points() {
+    return points;
+  }
+
+  /** The working-space coordinates used (with alpha when the image uses it). */
+  public ColorCoordinates coordinates() {
+    return coordinates;
+  }
+
+  /**
+   * Quantizes with {@code config} (its colour space must be this session's).
+   *
+   * @param warmStart a palette found before for fewer colours, whose entries are kept as the
+   *     first centres (the others are added by k-means++), or null to seed from scratch with the
+   *     configured restarts
+   */
+  public Quantization quantize(KMeansConfig config, Palette warmStart) {
+    if (config.space() != space) {
+      throw new IllegalArgumentException("config is for " + config.space() + ", this session for " + space);
+    }
+    int k = config.colors();
+    if (histogram.size() <= k) {
+      return exact(histogram);
+    }
+    int minCells = Math.max(8 * k, 4096);
+    CoarseGrid grid = points.size() > 3 * minCells ? grid(minCells) : null;
+    WeightedPoints seedOn = grid == null ? points : grid.points();
+    KMeansFit best = warmStart == null ? seeded(config, seedOn) : warmStarted(config, seedOn, warmStart);
+    best = RandomSwap.refine(seedOn, best, config.swaps(), config.tolerance(),
+        new SplittableRandom(restartSeed(config, config.restarts())));
+    KMeansFit fit = grid == null ? best
+        : KMeans.refine(points, best.centers(), k, grid.labelsOfColors(best.labels()), config.maxIterations(),
+            config.tolerance());
+    RoundedPalette rounded = RoundedPalette.of(fit.centers(), k, points, fit.labels(), coordinates);
+    double total = histogram.totalCount();
+    double[] perPixel = fit.objectiveHistory().clone();
+    for (int i = 0; i < perPixel.length; i++) {
+      perPixel[i] /= total;
+    }
+    KMeansReport report = new KMeansReport(fit.iterations(), fit.converged(), rounded.sumSquaredError() / total,
+        perPixel, fit.reseeded(), grid == null ? 0 : seedOn.size(), false);
+    return new Quantization(rounded.palette(), rounded.assignment(), report);
+  }
+
+  private static KMeansFit seeded(KMeansConfig config, WeightedPoints seedOn) {
+    KMeansFit best = null;
+    for (int r = 0; r < config.restarts(); r++) {
+      KMeansFit candidate = KMeans.fit(seedOn, config.colors(), config.maxIterations(), config.tolerance(),
+          restartSeed(config, r));
+      if (best == null || candidate.objective() < best.objective()) {
+        best = candidate;
+      }
+    }
+    return best;
+  }
+
+  private KMeansFit warmStarted(KMeansConfig config, WeightedPoints seedOn, Palette warmStart) {
+    int d = coordinates.dimensions();
+    int given = Math.min(warmStart.size(), config.colors());
+    double[] start = new double[given * d];
+    for (int j = 0; j < given; j++) {
+      coordinates.toPoint(warmStart.color(j), start, j * d);
+    }
+    double[] centers = KMeansPlusPlus.extend(seedOn, start, config.colors(),
+        new SplittableRandom(restartSeed(config, 0)));
+    return KMeans.refine(seedOn, centers, config.colors(), null, config.maxIterations(), config.tolerance());
+  }
+
+  private synchronized CoarseGrid grid(int minCells) {
+    return grids.computeIfAbsent(minCells, m -> CoarseGrid.of(histogram, points, alpha, m));
+  }
+
+  private static long restartSeed(KMeansConfig config, int restart) {
+    return config.seed() + 0x9E3779B97F4A7C15L * restart;
+  }
+
+  private static boolean hasAlpha(ColorHistogram histogram) {
+    for (int i = 0; i < histogram.size(); i++) {
+      if ((histogram.color(i) >>> 24) != 0xFF) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Quantization exact(ColorHistogram histogram) {
+    int n = histogram.size();
+    int[] identity = new int[n];
+    for (int i = 0; i < n; i++) {
+      identity[i] = i;
+    }
+    KMeansReport report = new KMeansReport(0, true, 0, new double[0], 0, 0, true);
+    return new Quantization(Palette.of(histogram.colors()), identity, report);
+  }
+}

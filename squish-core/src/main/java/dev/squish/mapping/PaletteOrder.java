@@ -43,4 +43,61 @@ public final class PaletteOrder {
     }
     return identity ? image : image.reorder(permutation);
   }
+
+  /**
+   * {@code image} with its opaque entries in a nearest-neighbour chain: starting from the
+   * darkest, each next entry is the closest remaining colour. Neighbouring pixels of similar
+   * colour then get numerically close indices, which is what the Sub, Up and Paeth filters need
+   * to pay off (they never do on an arbitrary order). Translucent entries stay first, in their
+   * order.
+   */
+  public static IndexedImage chained(IndexedImage image) {
+    int n = image.palette().size();
+    int[] colors = image.palette().colors();
+    int[] order = new int[n];
+    boolean[] used = new boolean[n];
+    int next = 0;
+    for (int i = 0; i < n; i++) {
+      if ((colors[i] >>> 24) != 0xFF) {
+        order[next++] = i;
+        used[i] = true;
+      }
+    }
+    int current = -1;
+    for (int i = 0; i < n; i++) {
+      if (!used[i] && (current < 0 || luma(colors[i]) < luma(colors[current]))) {
+        current = i;
+      }
+    }
+    while (current >= 0) {
+      order[next++] = current;
+      used[current] = true;
+      int best = -1;
+      long bestD = Long.MAX_VALUE;
+      for (int j = 0; j < n; j++) {
+        if (!used[j]) {
+          long dist = distance2(colors[current], colors[j]);
+          if (dist < bestD) {
+            bestD = dist;
+            best = j;
+          }
+        }
+      }
+      current = best;
+    }
+    return image.reorder(order);
+  }
+
+  private static int luma(int c) {
+    return 299 * ((c >>> 16) & 0xFF) + 587 * ((c >>> 8) & 0xFF) + 114 * (c & 0xFF);
+  }
+
+  private static long distance2(int a, int b) {
+    long s = 0;
+    for (int shift = 0; shift < 24; shift += 8) {
+      int d = ((a >>> shift) & 0xFF) - ((b >>> shift) & 0xFF);
+      s += (long) d * d;
+    }
+    return s;
+  }
 }

@@ -1,12 +1,15 @@
 package dev.squish.io.encode;
 
 import dev.squish.mapping.IndexedImage;
+import dev.squish.mapping.PaletteOrder;
 import dev.squish.parallel.ParallelChunks;
 import dev.squish.quantize.Palette;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.CRC32;
 
 /**
@@ -42,11 +45,15 @@ public final class IndexedPngEncoder {
     return out.toByteArray();
   }
 
-  /** Writes the PNG file to {@code out} (not closed). */
+  /**
+   * Writes the PNG file to {@code out} (not closed). With {@link PngOptions#tryChainedPalette()}
+   * the palette may be written in another order than {@code image}'s (the pixels are the same).
+   */
   public static void write(IndexedImage image, OutputStream out, PngOptions options) throws IOException {
-    Palette palette = image.palette();
+    Encoded best = compress(image, options);
+    Palette palette = best.image().palette();
     int depth = bitDepth(palette.size());
-    byte[] idat = compressRows(image, depth, options);
+    byte[] idat = best.zlib();
     out.write(SIGNATURE);
     writeChunk(out, "IHDR", header(image.width(), image.height(), depth));
     writeChunk(out, "PLTE", plte(palette));
@@ -62,6 +69,36 @@ public final class IndexedPngEncoder {
       }
     }
     writeChunk(out, "IEND", new byte[0]);
+  }
+
+  /** The image as written (its palette order) and its zlib stream. */
+  private record Encoded(IndexedImage image, byte[] zlib, byte[] filtered) {}
+
+  /** Every palette order and candidate, the smallest stream kept; then zopfli on it if asked. */
+  private static Encoded compress(IndexedImage image, PngOptions options) {
+    List<IndexedImage> orders = new ArrayList<>();
+    orders.add(image);
+    if (options.tryChainedPalette() && image.palette().size() > 2) {
+      orders.add(PaletteOrder.chained(image));
+    }
+    Encoded best = null;
+    for (IndexedImage candidateImage : orders) {
+      byte[][] packed = packRows(candidateImage, bitDepth(candidateImage.palette().size()));
+      for (PngOptions.Candidate c : options.candidates()) {
+        byte[] filtered = filterRows(packed, c.filter());
+        byte[] z = ParallelDeflate.compress(filtered, filtered.length, options.level(), c.strategy());
+        if (best == null || z.length < best.zlib().length) {
+          best = new Encoded(candidateImage, z, filtered);
+        }
+      }
+    }
+    if (options.zopfliIterations() > 0) {
+      byte[] z = ZopfliPass.compress(best.filtered(), options.zopfliIterations());
+      if (z.length < best.zlib().length) {
+        best = new Encoded(best.image(), z, best.filtered());
+      }
+    }
+    return best;
   }
 
   private static byte[] header(int width, int height, int depth) {
@@ -96,20 +133,6 @@ public final class IndexedPngEncoder {
       t[i] = (byte) (palette.color(i) >>> 24);
     }
     return t;
-  }
-
-  /** Packs, filters and deflates the rows with every candidate and keeps the smallest stream. */
-  private static byte[] compressRows(IndexedImage image, int depth, PngOptions options) {
-    byte[][] packed = packRows(image, depth);
-    byte[] best = null;
-    for (PngOptions.Candidate c : options.candidates()) {
-      byte[] filtered = filterRows(packed, c.filter());
-      byte[] z = ParallelDeflate.compress(filtered, filtered.length, options.level(), c.strategy());
-      if (best == null || z.length < best.length) {
-        best = z;
-      }
-    }
-    return best;
   }
 
   private static byte[][] packRows(IndexedImage image, int depth) {

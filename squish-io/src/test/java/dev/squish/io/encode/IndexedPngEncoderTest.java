@@ -66,7 +66,7 @@ class IndexedPngEncoderTest {
   void everyFilterAndStrategyRoundTrips(PngFilter filter) throws Exception {
     IndexedImage image = randomImage(301, 97, 200, true, 5);
     for (int strategy : new int[] {Deflater.DEFAULT_STRATEGY, Deflater.FILTERED}) {
-      PngOptions options = new PngOptions(6, List.of(new PngOptions.Candidate(filter, strategy)));
+      PngOptions options = new PngOptions(6, List.of(new PngOptions.Candidate(filter, strategy)), false, 0);
       assertDecodesTo(IndexedPngEncoder.encode(image, options), image);
     }
   }
@@ -98,6 +98,17 @@ class IndexedPngEncoderTest {
     assertThat(indexOf(png, "tRNS")).isNegative();
     for (String chunk : new String[] {"gAMA", "cHRM", "sRGB", "pHYs", "tEXt", "tIME", "iCCP"}) {
       assertThat(indexOf(png, chunk)).as(chunk).isNegative();
+    }
+  }
+
+  @Test
+  void optimizedIsNeverLargerAndRoundTrips() throws Exception {
+    for (int colors : new int[] {2, 16, 200}) {
+      IndexedImage image = randomImage(160, 90, colors, colors == 16, colors);
+      byte[] plain = IndexedPngEncoder.encode(image, PngOptions.defaults());
+      byte[] optimized = IndexedPngEncoder.encode(image, PngOptions.optimized());
+      assertThat(optimized.length).as("%d colours", colors).isLessThanOrEqualTo(plain.length);
+      assertDecodesTo(optimized, image);
     }
   }
 

@@ -72,34 +72,51 @@ public final class IndexedPngEncoder {
   }
 
   /** The image as written (its palette order) and its zlib stream. */
-  private record Encoded(IndexedImage image, byte[] zlib, byte[] filtered) {}
+  private record Encoded(IndexedImage image, byte[] zlib) {}
 
-  /** Every palette order and candidate, the smallest stream kept; then zopfli on it if asked. */
+  /**
+   * Every palette order and candidate, the smallest stream kept; then zopfli on it if asked.
+   * With more than one candidate they are ranked at {@link #SCREENING_LEVEL} first and only the
+   * winner is compressed at the configured level: the ranking rarely changes between levels,
+   * and a level-9 pass per candidate would cost twenty times as much.
+   */
   private static Encoded compress(IndexedImage image, PngOptions options) {
     List<IndexedImage> orders = new ArrayList<>();
     orders.add(image);
     if (options.tryChainedPalette() && image.palette().size() > 2) {
       orders.add(PaletteOrder.chained(image));
     }
-    Encoded best = null;
+    boolean screen = orders.size() * options.candidates().size() > 1;
+    int firstLevel = screen ? Math.min(SCREENING_LEVEL, options.level()) : options.level();
+    IndexedImage bestImage = null;
+    byte[] bestFiltered = null;
+    PngOptions.Candidate bestCandidate = null;
+    int bestSize = Integer.MAX_VALUE;
     for (IndexedImage candidateImage : orders) {
       byte[][] packed = packRows(candidateImage, bitDepth(candidateImage.palette().size()));
       for (PngOptions.Candidate c : options.candidates()) {
         byte[] filtered = filterRows(packed, c.filter());
-        byte[] z = ParallelDeflate.compress(filtered, filtered.length, options.level(), c.strategy());
-        if (best == null || z.length < best.zlib().length) {
-          best = new Encoded(candidateImage, z, filtered);
+        int size = ParallelDeflate.compress(filtered, filtered.length, firstLevel, c.strategy()).length;
+        if (size < bestSize) {
+          bestSize = size;
+          bestImage = candidateImage;
+          bestFiltered = filtered;
+          bestCandidate = c;
         }
       }
     }
+    byte[] z = ParallelDeflate.compress(bestFiltered, bestFiltered.length, options.level(), bestCandidate.strategy());
     if (options.zopfliIterations() > 0) {
-      byte[] z = ZopfliPass.compress(best.filtered(), options.zopfliIterations());
-      if (z.length < best.zlib().length) {
-        best = new Encoded(best.image(), z, best.filtered());
+      byte[] zopfli = ZopfliPass.compress(bestFiltered, options.zopfliIterations());
+      if (zopfli.length < z.length) {
+        z = zopfli;
       }
     }
-    return best;
+    return new Encoded(bestImage, z);
   }
+
+  /** Deflate level at which several candidates are compared. */
+  static final int SCREENING_LEVEL = 5;
 
   private static byte[] header(int width, int height, int depth) {
     byte[] h = new byte[13];

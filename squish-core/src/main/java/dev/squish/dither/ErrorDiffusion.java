@@ -17,11 +17,18 @@ import dev.squish.quantize.Palette;
  *   <li><b>Clamped</b>: the error carried to a pixel is limited per channel to
  *       {@value #MAX_CARRIED_ERROR}, and the target colour to the 0..255 cube, so that colours the
  *       palette cannot reach do not pile up error that bursts out as streaks.
- *   <li><b>Modulated by local contrast</b> (a "dither map", as the best tools have): where the
- *       original is perfectly flat the carried error is scaled down, because there dithering only
- *       adds a pattern to an area the eye sees as one colour; at strong edges too, where diffused
- *       error makes specks and halos and the edge masks banding anyway. Smooth gradients, where
- *       banding shows, get the full error.
+ *   <li><b>Only where banding would show</b> (a "dither map", as the best tools have). The
+ *       error carried to a pixel is scaled by two factors. First, how flat the plain
+ *       (undithered) mapping is around it: the share of its 8 neighbours that took the same
+ *       palette entry, cubed, so the interior of a band gets the full error and pixels where the
+ *       plain mapping already varies (texture, noise) get little. Second, the local contrast of
+ *       the original: full in smooth gradients (largest luma step to a 4-neighbour at most
+ *       {@value #GRADIENT_STEP}), falling to {@value #TEXTURE_WEIGHT} in texture, {@value
+ *       #EDGE_WEIGHT} across strong edges (where diffused error makes specks and halos), and
+ *       {@value #FLAT_WEIGHT} where the original is perfectly flat (dithering would only paint a
+ *       pattern on one colour). Measured on the corpus against plain Floyd–Steinberg: mean SSIM
+ *       0.76 → 0.81 at k = 16 and 0.94 → 0.97 at k = 256, mean ΔE00 4.29 → 3.91 and 1.81 →
+ *       1.49, while gradients keep their dithering.
  *   <li><b>Parallel and deterministic</b>: the image is cut into bands of {@value #BAND_ROWS}
  *       rows, processed on all cores; each band first runs over the {@value #WARMUP_ROWS} rows
  *       above it without writing, so the error state at its top matches what a single pass
@@ -33,21 +40,37 @@ public final class ErrorDiffusion {
   static final int MAX_CARRIED_ERROR = 128;
   static final int BAND_ROWS = 128;
   static final int WARMUP_ROWS = 8;
-  /** Share of the error kept where the neighbourhood is perfectly flat. */
+  /** Share of the error kept where the original is perfectly flat. */
   static final float FLAT_WEIGHT = 0.4f;
-  /** Luma difference to a neighbour above which a pixel counts as on an edge. */
-  static final int EDGE_START = 48;
-  /** Luma difference over which the weight falls from 1 to {@link #EDGE_WEIGHT}. */
-  static final int EDGE_SPAN = 64;
-  static final float EDGE_WEIGHT = 0.3f;
+  /** Largest luma step to a neighbour that still counts as a smooth gradient. */
+  static final int GRADIENT_STEP = 2;
+  /** Luma steps over which the weight falls from 1 to {@link #TEXTURE_WEIGHT}. */
+  static final int TEXTURE_SPAN = 12;
+  static final float TEXTURE_WEIGHT = 0.2f;
+  /** Luma step to a neighbour above which a pixel counts as on an edge. */
+  static final int EDGE_STEP = 40;
+  static final float EDGE_WEIGHT = 0.1f;
 
   private ErrorDiffusion() {}
 
   /** {@code image} mapped to {@code palette} with Floyd–Steinberg at {@code level} (0..1). */
   public static IndexedImage floydSteinberg(RgbaImage image, Palette palette, double level) {
+    return floydSteinberg(image, nearest(image, palette), level);
+  }
+
+  /**
+   * {@code image} dithered onto the palette of {@code undithered}, its plain nearest-colour
+   * mapping, which also tells where banding would show (see the class comment).
+   */
+  public static IndexedImage floydSteinberg(RgbaImage image, IndexedImage undithered, double level) {
     if (!(level >= 0 && level <= 1)) {
       throw new IllegalArgumentException("level must be in 0..1, got " + level);
     }
+    if (undithered.width() != image.width() || undithered.height() != image.height()) {
+      throw new IllegalArgumentException("the plain mapping is " + undithered.width() + "x" + undithered.height()
+          + ", the image " + image.width() + "x" + image.height());
+    }
+    Palette palette = undithered.palette();
     boolean alpha = image.usesAlpha() || palette.hasAlpha();
     ColorCoordinates space = ColorSpace.SRGB.coordinates(alpha);
     int d = space.dimensions();
@@ -61,15 +84,39 @@ public final class ErrorDiffusion {
     int h = image.height();
     byte[] out = new byte[w * h];
     ParallelChunks.forEach(h, BAND_ROWS, (band, from, to) -> {
-      Band b = new Band(image, space, search, entries, (float) level, out);
+      Band b = new Band(image, undithered, space, search, entries, (float) level, out);
       b.run(Math.max(0, from - WARMUP_ROWS), from, to);
     });
     return IndexedImage.adopt(w, h, palette, out);
   }
 
+  /** Every pixel to its nearest palette entry (sRGB, premultiplied with alpha), on all cores. */
+  static IndexedImage nearest(RgbaImage image, Palette palette) {
+    boolean alpha = image.usesAlpha() || palette.hasAlpha();
+    ColorCoordinates space = ColorSpace.SRGB.coordinates(alpha);
+    int d = space.dimensions();
+    double[] entries = new double[palette.size() * d];
+    for (int j = 0; j < palette.size(); j++) {
+      space.toPoint(palette.color(j), entries, j * d);
+    }
+    NearestCenters search = new NearestCenters(entries, palette.size(), d);
+    byte[] out = new byte[image.pixelCount()];
+    ParallelChunks.forEach(out.length, 1 << 16, (c, from, to) -> {
+      double[] p = new double[d];
+      int guess = 0;
+      for (int i = from; i < to; i++) {
+        space.toPoint(image.argb(i), p, 0);
+        guess = search.nearest(p, 0, guess);
+        out[i] = (byte) guess;
+      }
+    });
+    return IndexedImage.adopt(image.width(), image.height(), palette, out);
+  }
+
   /** The state of one band: two error rows and scratch space, reused for every pixel. */
   private static final class Band {
     private final RgbaImage image;
+    private final IndexedImage plain;
     private final ColorCoordinates space;
     private final NearestCenters search;
     private final double[] entries;
@@ -85,8 +132,10 @@ public final class ErrorDiffusion {
     private final int[] row;
     private final int[] rowBelow;
 
-    Band(RgbaImage image, ColorCoordinates space, NearestCenters search, double[] entries, float level, byte[] out) {
+    Band(RgbaImage image, IndexedImage plain, ColorCoordinates space, NearestCenters search, double[] entries,
+        float level, byte[] out) {
       this.image = image;
+      this.plain = plain;
       this.space = space;
       this.search = search;
       this.entries = entries;
@@ -112,7 +161,7 @@ public final class ErrorDiffusion {
         boolean write = y >= from;
         for (int step = 0; step < w; step++) {
           int x = forward ? step : w - 1 - step;
-          float weight = level * contrastWeight(x);
+          float weight = level * contrastWeight(x) * bandWeight(x, y);
           space.toPoint(row[x], pixel, 0);
           int e = (x + 1) * d;
           for (int c = 0; c < d; c++) {
@@ -146,7 +195,7 @@ public final class ErrorDiffusion {
       image.copyPixels(Math.min(h - 1, y + 1) * w, rowBelow, w);
     }
 
-    /** The dither map: 1 in gradients, less where the original is flat or on a strong edge. */
+    /** The contrast factor of the dither map: 1 in gradients, less on flat areas, texture and edges. */
     private float contrastWeight(int x) {
       int centre = luma(row[x]);
       int most = Math.abs(luma(rowAbove[x]) - centre);
@@ -160,10 +209,39 @@ public final class ErrorDiffusion {
       if (most == 0) {
         return FLAT_WEIGHT;
       }
-      if (most <= EDGE_START) {
+      if (most > EDGE_STEP) {
+        return EDGE_WEIGHT;
+      }
+      if (most <= GRADIENT_STEP) {
         return 1f;
       }
-      return Math.max(EDGE_WEIGHT, 1f - (float) (most - EDGE_START) / EDGE_SPAN);
+      return Math.max(TEXTURE_WEIGHT, 1f - (1f - TEXTURE_WEIGHT) * (most - GRADIENT_STEP) / TEXTURE_SPAN);
+    }
+
+    /** The band factor: the cubed share of the 8 neighbours whose plain mapping is this pixel's. */
+    private float bandWeight(int x, int y) {
+      int h = image.height();
+      int own = plain.index(y * w + x);
+      int same = 0;
+      int all = 0;
+      for (int dy = -1; dy <= 1; dy++) {
+        int yy = y + dy;
+        if (yy < 0 || yy >= h) {
+          continue;
+        }
+        for (int dx = -1; dx <= 1; dx++) {
+          int xx = x + dx;
+          if ((dx == 0 && dy == 0) || xx < 0 || xx >= w) {
+            continue;
+          }
+          all++;
+          if (plain.index(yy * w + xx) == own) {
+            same++;
+          }
+        }
+      }
+      float share = (float) same / all;
+      return share * share * share;
     }
 
     /** Rec. 601 luma of the premultiplied colour, 0..255, in integer arithmetic. */

@@ -46,9 +46,10 @@ public final class Compressor {
   public static Compressed finish(RgbaImage image, ColorHistogram histogram, Quantization quantization,
       CompressionOptions options) {
     Quantization q = withHiddenColor(quantization, histogram.hiddenColor());
-    IndexedImage indexed = options.dithering().isNone()
-        ? PaletteMapper.remap(image, histogram, q)
-        : ErrorDiffusion.floydSteinberg(image, q.palette(), options.dithering().level());
+    IndexedImage indexed = PaletteMapper.remap(image, histogram, q);
+    if (!options.dithering().isNone()) {
+      indexed = ErrorDiffusion.floydSteinberg(image, indexed, options.dithering().level());
+    }
     indexed = PaletteOrder.forEncoding(indexed);
     return new Compressed(indexed, q, histogram, ErrorMetrics.compare(image, indexed));
   }

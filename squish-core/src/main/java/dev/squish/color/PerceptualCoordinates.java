@@ -57,7 +57,7 @@ final class PerceptualCoordinates implements ColorCoordinates {
       out[offset] *= f;
       out[offset + 1] *= f;
       out[offset + 2] *= f;
-      out[offset + 3] = f * space.range;
+      out[offset + 3] = f * space.range * SrgbCoordinates.ALPHA_WEIGHT;
     }
   }
 
@@ -66,11 +66,12 @@ final class PerceptualCoordinates implements ColorCoordinates {
     int a = 255;
     double f = 1;
     if (alpha) {
-      a = SrgbCoordinates.channel(point[offset + 3] / space.range * 255);
-      if (a == 0) {
+      int rounded = SrgbCoordinates.channel(point[offset + 3] / (space.range * SrgbCoordinates.ALPHA_WEIGHT) * 255);
+      if (rounded == 0) {
         return 0;
       }
-      f = 255.0 / a;
+      f = 255.0 / rounded;
+      a = SrgbCoordinates.alpha(rounded);
     }
     double c0 = point[offset] * f;
     double c1 = point[offset + 1] * f;

@@ -15,8 +15,10 @@ import dev.squish.quantize.Palette;
  * <ul>
  *   <li><b>Serpentine</b>: rows alternate direction, so the error does not drift to one side.
  *   <li><b>Clamped</b>: the error carried to a pixel is limited per channel to
- *       {@value #MAX_CARRIED_ERROR}, and the target colour to the 0..255 cube, so that colours the
+ *       {@value #MAX_CARRIED_ERROR}, and the target colour to the colour cube, so that colours the
  *       palette cannot reach do not pile up error that bursts out as streaks.
+ *   <li><b>Colour only</b>: opacity is mapped to the nearest entry, never diffused, so the rim of
+ *       a shape on a transparent background stays crisp instead of sprouting speckles.
  *   <li><b>Only where banding would show</b> (a "dither map", as the best tools have). The
  *       error carried to a pixel is scaled by two factors. First, how flat the plain
  *       (undithered) mapping is around it: the share of its 8 neighbours that took the same
@@ -50,6 +52,8 @@ public final class ErrorDiffusion {
   /** Luma step to a neighbour above which a pixel counts as on an edge. */
   static final int EDGE_STEP = 40;
   static final float EDGE_WEIGHT = 0.1f;
+  /** Coordinates whose error is diffused: R, G, B; never alpha. */
+  private static final int COLOR_CHANNELS = 3;
 
   private ErrorDiffusion() {}
 
@@ -127,6 +131,8 @@ public final class ErrorDiffusion {
     private float[] thisRow;
     private float[] nextRow;
     private final double[] target;
+    /** The largest value of each coordinate: opaque white. */
+    private final double[] upper;
     private final double[] pixel;
     private final int[] rowAbove;
     private final int[] row;
@@ -147,6 +153,8 @@ public final class ErrorDiffusion {
       this.thisRow = new float[(w + 2) * d];
       this.nextRow = new float[(w + 2) * d];
       this.target = new double[d];
+      this.upper = new double[d];
+      space.toPoint(0xFFFFFFFF, upper, 0);
       this.pixel = new double[d];
       this.rowAbove = new int[w];
       this.row = new int[w];
@@ -166,14 +174,14 @@ public final class ErrorDiffusion {
           int e = (x + 1) * d;
           for (int c = 0; c < d; c++) {
             float carried = Math.max(-MAX_CARRIED_ERROR, Math.min(MAX_CARRIED_ERROR, thisRow[e + c]));
-            target[c] = Math.max(0, Math.min(255, pixel[c] + weight * carried));
+            target[c] = Math.max(0, Math.min(upper[c], pixel[c] + weight * carried));
           }
           guess = search.nearest(target, 0, guess);
           if (write) {
             out[y * w + x] = (byte) guess;
           }
           int dir = forward ? d : -d;
-          for (int c = 0; c < d; c++) {
+          for (int c = 0; c < COLOR_CHANNELS; c++) {
             float err = (float) (target[c] - entries[guess * d + c]);
             thisRow[e + dir + c] += err * (7f / 16);
             nextRow[e - dir + c] += err * (3f / 16);

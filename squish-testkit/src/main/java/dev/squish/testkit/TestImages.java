@@ -22,7 +22,10 @@ public final class TestImages {
   /** JPEG, 512×512, saturated colours and fur. */
   public static final String BABOON = "opencv-baboon.jpg";
 
-  /** Every committed photo. */
+  /** RGBA PNG, 250×250: a logo disc with an antialiased rim on a transparent background. */
+  public static final String LOGO_TRANSPARENT = "skimage-logo-transparent.png";
+
+  /** Every committed photo (opaque ones; the transparent logo is {@link #LOGO_TRANSPARENT}). */
   public static final List<String> PHOTOS = List.of(CHELSEA, GRACE_HOPPER, CAMERA, BABOON);
 
   private TestImages() {}

@@ -22,7 +22,20 @@ public final class KMeans {
   public static KMeansFit fit(WeightedPoints points, int k, int maxIterations, double tolerance, long seed) {
     checkK(points, k);
     double[] centers = KMeansPlusPlus.seed(points, k, new SplittableRandom(seed));
-    return Lloyd.run(points, centers, k, null, maxIterations, tolerance);
+    return Lloyd.run(points, centers, k, 0, null, maxIterations, tolerance);
+  }
+
+  /**
+   * Like {@link #fit} with the first centres given and held in place: {@code fixedCenters}
+   * holds {@code fixedCenters.length / dimensions} centres that never move (points may still join
+   * them); the others are seeded by k-means++ around them.
+   */
+  public static KMeansFit fitAround(WeightedPoints points, double[] fixedCenters, int k, int maxIterations,
+      double tolerance, long seed) {
+    checkK(points, k);
+    int fixed = fixedCenters.length / points.dimensions();
+    double[] centers = KMeansPlusPlus.extend(points, fixedCenters, k, new SplittableRandom(seed));
+    return Lloyd.run(points, centers, k, fixed, null, maxIterations, tolerance);
   }
 
   /**
@@ -33,11 +46,17 @@ public final class KMeans {
    */
   public static KMeansFit refine(WeightedPoints points, double[] centers, int k, int[] labels, int maxIterations,
       double tolerance) {
+    return refine(points, centers, k, 0, labels, maxIterations, tolerance);
+  }
+
+  /** Like {@link #refine} with the first {@code fixed} centres held in place. */
+  public static KMeansFit refine(WeightedPoints points, double[] centers, int k, int fixed, int[] labels,
+      int maxIterations, double tolerance) {
     checkK(points, k);
     if (labels != null && labels.length != points.size()) {
       throw new IllegalArgumentException("labels has " + labels.length + " entries for " + points.size() + " points");
     }
-    return Lloyd.run(points, centers, k, labels, maxIterations, tolerance);
+    return Lloyd.run(points, centers, k, fixed, labels, maxIterations, tolerance);
   }
 
   private static void checkK(WeightedPoints points, int k) {

@@ -11,7 +11,8 @@ package dev.squish.quantize.kmeans;
  * @param converged true when the tolerance was met (or no point changed cluster) before the cap
  * @param objectiveHistory the objective after each assignment step
  * @param reseeded how many times an empty cluster was moved to the worst-fitted point
+ * @param fixed how many leading centres were held in place (pinned, e.g. the fully transparent colour)
  */
 public record KMeansFit(
     double[] centers, int k, int[] labels, double objective, int iterations, boolean converged,
-    double[] objectiveHistory, int reseeded) {}
+    double[] objectiveHistory, int reseeded, int fixed) {}

@@ -66,12 +66,13 @@ public final class KMeansSession {
     int minCells = Math.max(8 * k, 4096);
     CoarseGrid grid = points.size() > 3 * minCells ? grid(minCells) : null;
     WeightedPoints seedOn = grid == null ? points : grid.points();
-    KMeansFit best = warmStart == null ? seeded(config, seedOn) : warmStarted(config, seedOn, warmStart);
+    double[] pinned = pinned();
+    KMeansFit best = warmStart == null ? seeded(config, seedOn, pinned) : warmStarted(config, seedOn, warmStart, pinned);
     best = RandomSwap.refine(seedOn, best, config.swaps(), config.tolerance(),
         new SplittableRandom(restartSeed(config, config.restarts())));
     KMeansFit fit = grid == null ? best
-        : KMeans.refine(points, best.centers(), k, grid.labelsOfColors(best.labels()), config.maxIterations(),
-            config.tolerance());
+        : KMeans.refine(points, best.centers(), k, best.fixed(), grid.labelsOfColors(best.labels()),
+            config.maxIterations(), config.tolerance());
     RoundedPalette rounded = RoundedPalette.of(fit.centers(), k, points, fit.labels(), coordinates);
     double total = histogram.totalCount();
     double[] perPixel = fit.objectiveHistory().clone();
@@ -83,11 +84,25 @@ public final class KMeansSession {
     return new Quantization(rounded.palette(), rounded.assignment(), report);
   }
 
-  private static KMeansFit seeded(KMeansConfig config, WeightedPoints seedOn) {
+  /**
+   * The centres held in place: the fully transparent colour, when the image has fully
+   * transparent pixels. Its pixels must stay invisible whatever k is: left free, its centre can be
+   * pulled off alpha 0 by antialiased rims, and the whole background would show faintly.
+   */
+  private double[] pinned() {
+    if (!alpha || histogram.indexOf(0) < 0) {
+      return new double[0];
+    }
+    double[] origin = new double[coordinates.dimensions()];
+    coordinates.toPoint(0, origin, 0);
+    return origin;
+  }
+
+  private static KMeansFit seeded(KMeansConfig config, WeightedPoints seedOn, double[] pinned) {
     KMeansFit best = null;
     for (int r = 0; r < config.restarts(); r++) {
-      KMeansFit candidate = KMeans.fit(seedOn, config.colors(), config.maxIterations(), config.tolerance(),
-          restartSeed(config, r));
+      KMeansFit candidate = KMeans.fitAround(seedOn, pinned, config.colors(), config.maxIterations(),
+          config.tolerance(), restartSeed(config, r));
       if (best == null || candidate.objective() < best.objective()) {
         best = candidate;
       }
@@ -95,16 +110,23 @@ public final class KMeansSession {
     return best;
   }
 
-  private KMeansFit warmStarted(KMeansConfig config, WeightedPoints seedOn, Palette warmStart) {
+  private KMeansFit warmStarted(KMeansConfig config, WeightedPoints seedOn, Palette warmStart, double[] pinned) {
     int d = coordinates.dimensions();
-    int given = Math.min(warmStart.size(), config.colors());
-    double[] start = new double[given * d];
-    for (int j = 0; j < given; j++) {
-      coordinates.toPoint(warmStart.color(j), start, j * d);
+    int fixed = pinned.length / d;
+    double[] start = new double[Math.min(warmStart.size() + fixed, config.colors()) * d];
+    System.arraycopy(pinned, 0, start, 0, pinned.length);
+    int given = fixed;
+    for (int j = 0; j < warmStart.size() && given < config.colors(); j++) {
+      int c = warmStart.color(j);
+      if (fixed > 0 && (c >>> 24) == 0) {
+        continue; // already pinned
+      }
+      coordinates.toPoint(c, start, given * d);
+      given++;
     }
-    double[] centers = KMeansPlusPlus.extend(seedOn, start, config.colors(),
+    double[] centers = KMeansPlusPlus.extend(seedOn, java.util.Arrays.copyOf(start, given * d), config.colors(),
         new SplittableRandom(restartSeed(config, 0)));
-    return KMeans.refine(seedOn, centers, config.colors(), null, config.maxIterations(), config.tolerance());
+    return KMeans.refine(seedOn, centers, config.colors(), fixed, null, config.maxIterations(), config.tolerance());
   }
 
   private synchronized CoarseGrid grid(int minCells) {

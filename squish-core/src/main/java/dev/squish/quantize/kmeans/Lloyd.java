@@ -19,8 +19,12 @@ final class Lloyd {
 
   private Lloyd() {}
 
-  static KMeansFit run(WeightedPoints points, double[] initialCenters, int k, int[] initialLabels, int maxIterations,
-      double tolerance) {
+  /**
+   * Lloyd iterations from {@code initialCenters}; the first {@code fixed} centres never move (and
+   * are never reseeded), though points may join them.
+   */
+  static KMeansFit run(WeightedPoints points, double[] initialCenters, int k, int fixed, int[] initialLabels,
+      int maxIterations, double tolerance) {
     int n = points.size();
     int d = points.dimensions();
     double[] x = points.coords();
@@ -74,7 +78,7 @@ final class Lloyd {
         changed += moved[c];
       }
       history[iterations++] = objective;
-      int reseededNow = updateCenters(centers, k, d, sums, mass, x, w, dist2);
+      int reseededNow = updateCenters(centers, k, fixed, d, sums, mass, x, w, dist2);
       reseeded += reseededNow;
       boolean stalled = iterations > 1 && changed == 0 && reseededNow == 0;
       boolean flat = iterations > 1 && reseededNow == 0 && previous - objective <= tolerance * previous;
@@ -85,14 +89,14 @@ final class Lloyd {
       previous = objective;
     }
     return new KMeansFit(centers, k, labels, objective, iterations, converged, Arrays.copyOf(history, iterations),
-        reseeded);
+        reseeded, fixed);
   }
 
   /** Moves centres to their means; an empty cluster takes the point contributing most error. Returns reseeds. */
-  private static int updateCenters(double[] centers, int k, int d, double[][] sums, double[][] mass, double[] x,
-      double[] w, double[] dist2) {
+  private static int updateCenters(double[] centers, int k, int fixed, int d, double[][] sums, double[][] mass,
+      double[] x, double[] w, double[] dist2) {
     int reseeded = 0;
-    for (int j = 0; j < k; j++) {
+    for (int j = fixed; j < k; j++) {
       double m = 0;
       for (double[] chunkMass : mass) {
         m += chunkMass[j];

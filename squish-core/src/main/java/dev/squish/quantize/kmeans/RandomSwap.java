@@ -20,27 +20,29 @@ final class RandomSwap {
   static KMeansFit refine(WeightedPoints points, KMeansFit start, int trials, double tolerance,
       SplittableRandom random) {
     int k = start.k();
-    if (k < 2 || trials < 1) {
+    int fixed = start.fixed();
+    if (k - fixed < 2 || trials < 1) {
       return start;
     }
     int d = points.dimensions();
     double[] x = points.coords();
-    KMeansFit best = settle(points, start.centers(), k, start.labels(), tolerance);
+    KMeansFit best = settle(points, start.centers(), k, fixed, start.labels(), tolerance);
     for (int t = 0; t < trials; t++) {
       double[] centers = best.centers().clone();
-      int victim = random.nextInt(k);
+      int victim = fixed + random.nextInt(k - fixed);
       int target = sampleByError(points, best, random);
       System.arraycopy(x, target * d, centers, victim * d, d);
-      KMeansFit trial = Lloyd.run(points, centers, k, best.labels(), LOCAL_ITERATIONS, 0);
+      KMeansFit trial = Lloyd.run(points, centers, k, fixed, best.labels(), LOCAL_ITERATIONS, 0);
       if (trial.objective() < best.objective()) {
         best = trial;
       }
     }
-    return settle(points, best.centers(), k, best.labels(), tolerance);
+    return settle(points, best.centers(), k, fixed, best.labels(), tolerance);
   }
 
-  private static KMeansFit settle(WeightedPoints points, double[] centers, int k, int[] labels, double tolerance) {
-    return Lloyd.run(points, centers, k, labels, KMeansConfig.DEFAULT_MAX_ITERATIONS, tolerance);
+  private static KMeansFit settle(WeightedPoints points, double[] centers, int k, int fixed, int[] labels,
+      double tolerance) {
+    return Lloyd.run(points, centers, k, fixed, labels, KMeansConfig.DEFAULT_MAX_ITERATIONS, tolerance);
   }
 
   /** A point drawn with probability proportional to weight times squared distance to its centre. */

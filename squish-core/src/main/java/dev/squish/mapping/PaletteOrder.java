@@ -52,8 +52,16 @@ public final class PaletteOrder {
    * order.
    */
   public static IndexedImage chained(IndexedImage image) {
-    int n = image.palette().size();
-    int[] colors = image.palette().colors();
+    return image.reorder(chainOrder(image.palette()));
+  }
+
+  /**
+   * The permutation behind {@link #chained}: position {@code i} holds the index of the entry
+   * that goes {@code i}-th.
+   */
+  public static int[] chainOrder(dev.squish.quantize.Palette palette) {
+    int n = palette.size();
+    int[] colors = palette.colors();
     int[] order = new int[n];
     boolean[] used = new boolean[n];
     int next = 0;
@@ -85,7 +93,7 @@ public final class PaletteOrder {
       }
       current = best;
     }
-    return image.reorder(order);
+    return order;
   }
 
   private static int luma(int c) {

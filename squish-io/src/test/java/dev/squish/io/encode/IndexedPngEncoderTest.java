@@ -66,7 +66,7 @@ class IndexedPngEncoderTest {
   void everyFilterAndStrategyRoundTrips(PngFilter filter) throws Exception {
     IndexedImage image = randomImage(301, 97, 200, true, 5);
     for (int strategy : new int[] {Deflater.DEFAULT_STRATEGY, Deflater.FILTERED}) {
-      PngOptions options = new PngOptions(6, List.of(new PngOptions.Candidate(filter, strategy)), false, 0);
+      PngOptions options = new PngOptions(6, List.of(new PngOptions.Candidate(filter, strategy)), false, 0, 0);
       assertDecodesTo(IndexedPngEncoder.encode(image, options), image);
     }
   }

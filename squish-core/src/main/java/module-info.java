@@ -8,6 +8,7 @@ module dev.squish.core {
   exports dev.squish.histogram;
   exports dev.squish.quantize;
   exports dev.squish.quantize.kmeans;
+  exports dev.squish.quantize.gmm;
   exports dev.squish.mapping;
   exports dev.squish.metrics;
   exports dev.squish.pipeline;

@@ -23,6 +23,23 @@ public record RoundedPalette(Palette palette, int[] assignment, double sumSquare
    * @param labels for each point, the centre it belonged to before rounding (a starting guess)
    */
   public static RoundedPalette of(double[] centers, int k, WeightedPoints points, int[] labels, ColorCoordinates space) {
+    return build(centers, k, points, labels, space, true);
+  }
+
+  /**
+   * Rounds {@code k} centres like {@link #of} but keeps every point with the entry of its given
+   * centre, even when another rounded entry is nearer: for methods whose assignment is not by
+   * distance (a mixture's most probable component). Entries that no point uses are dropped.
+   *
+   * @param labels for each point, the centre it is assigned to
+   */
+  public static RoundedPalette ofLabels(double[] centers, int k, WeightedPoints points, int[] labels,
+      ColorCoordinates space) {
+    return build(centers, k, points, labels, space, false);
+  }
+
+  private static RoundedPalette build(double[] centers, int k, WeightedPoints points, int[] labels,
+      ColorCoordinates space, boolean nearest) {
     int dim = points.dimensions();
     int[] argb = new int[k];
     int[] entryOfCenter = new int[k];
@@ -57,7 +74,12 @@ public record RoundedPalette(Palette palette, int[] assignment, double sumSquare
       double[] d2 = new double[1];
       double err = 0;
       for (int i = from; i < to; i++) {
-        assignment[i] = search.nearest(coords, i * dim, entryOfCenter[labels[i]], d2, 0);
+        if (nearest) {
+          assignment[i] = search.nearest(coords, i * dim, entryOfCenter[labels[i]], d2, 0);
+        } else {
+          assignment[i] = entryOfCenter[labels[i]];
+          d2[0] = search.distance2To(coords, i * dim, assignment[i]);
+        }
         err += weights[i] * d2[0];
       }
       chunkError[c] = err;

@@ -63,6 +63,45 @@ public final class KMeansSession {
     if (histogram.size() <= k) {
       return exact(histogram);
     }
+    FitOnGrid result = fitOnGrid(config, warmStart);
+    KMeansFit fit = result.fit();
+    RoundedPalette rounded = RoundedPalette.of(fit.centers(), k, points, fit.labels(), coordinates);
+    double total = histogram.totalCount();
+    double[] perPixel = fit.objectiveHistory().clone();
+    for (int i = 0; i < perPixel.length; i++) {
+      perPixel[i] /= total;
+    }
+    KMeansReport report = new KMeansReport(fit.iterations(), fit.converged(), rounded.sumSquaredError() / total,
+        perPixel, fit.reseeded(), result.coarsePoints(), false);
+    return new Quantization(rounded.palette(), rounded.assignment(), report);
+  }
+
+  /**
+   * The k-means fit behind {@link #quantize}, before rounding: the centres in the working space
+   * ({@link #coordinates()}) and the cluster of every histogram colour, for methods seeded from
+   * k-means, such as EM. When the histogram has no more colours than k, the centres are the
+   * colours themselves.
+   */
+  public KMeansFit fit(KMeansConfig config) {
+    if (config.space() != space) {
+      throw new IllegalArgumentException("config is for " + config.space() + ", this session for " + space);
+    }
+    int n = histogram.size();
+    if (n <= config.colors()) {
+      int[] identity = new int[n];
+      for (int i = 0; i < n; i++) {
+        identity[i] = i;
+      }
+      return new KMeansFit(points.coords().clone(), n, identity, 0, 0, true, new double[0], 0, 0);
+    }
+    return fitOnGrid(config, null).fit();
+  }
+
+  private record FitOnGrid(KMeansFit fit, int coarsePoints) {}
+
+  /** Seeds on a coarse grid when the histogram is large, then refines on every colour. */
+  private FitOnGrid fitOnGrid(KMeansConfig config, Palette warmStart) {
+    int k = config.colors();
     int minCells = Math.max(8 * k, 4096);
     CoarseGrid grid = points.size() > 3 * minCells ? grid(minCells) : null;
     WeightedPoints seedOn = grid == null ? points : grid.points();
@@ -73,15 +112,7 @@ public final class KMeansSession {
     KMeansFit fit = grid == null ? best
         : KMeans.refine(points, best.centers(), k, best.fixed(), grid.labelsOfColors(best.labels()),
             config.maxIterations(), config.tolerance());
-    RoundedPalette rounded = RoundedPalette.of(fit.centers(), k, points, fit.labels(), coordinates);
-    double total = histogram.totalCount();
-    double[] perPixel = fit.objectiveHistory().clone();
-    for (int i = 0; i < perPixel.length; i++) {
-      perPixel[i] /= total;
-    }
-    KMeansReport report = new KMeansReport(fit.iterations(), fit.converged(), rounded.sumSquaredError() / total,
-        perPixel, fit.reseeded(), grid == null ? 0 : seedOn.size(), false);
-    return new Quantization(rounded.palette(), rounded.assignment(), report);
+    return new FitOnGrid(fit, grid == null ? 0 : seedOn.size());
   }
 
   /**

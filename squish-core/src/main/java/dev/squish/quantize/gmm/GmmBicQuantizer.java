@@ -1,0 +1,115 @@
+package dev.squish.quantize.gmm;
+
+import dev.squish.histogram.ColorHistogram;
+import dev.squish.quantize.Quantization;
+import dev.squish.quantize.Quantizer;
+import dev.squish.quantize.kmeans.KMeansSession;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * Picks k for the user: fits a mixture ({@link GmmQuantizer}) for each k of a ladder over
+ * {@code [minK, maxK]} and keeps the one with the lowest BIC on the histogram.
+ *
+ * <p>BIC (Schwarz 1978) is {@code -2 ln L + p ln N}: {@code ln L} the log-likelihood of all
+ * {@code N} pixels, {@code p} the free parameters ({@code k - 1} weights, {@code k D} means and the
+ * covariances' entries: 6 per component for full 3-D covariances). More components always fit
+ * better; BIC charges {@code ln N} for every parameter, so a component is worth adding only if it
+ * raises the total log-likelihood by about {@code p_component * ln N / 2}. The penalty grows with
+ * the logarithm of the pixel count while the likelihood grows with the pixel count itself, so on
+ * photos of millions of pixels the penalty is small and BIC tends to the top of the range; it
+ * measures how well the colours are described, not how the picture looks (see the PSNR column).
+ *
+ * <p>The ladder is {@code minK}, {@code maxK} and every power of two and 1.5 times a power of two
+ * in between (2, 3, 4, 6, 8, 12, 16, 24, ..., 256): 15 fits for the full range instead of 255, at
+ * the price of choosing only among those k. Each k above the number of distinct colours is
+ * replaced by that number. The result is the chosen fit, its report carrying the whole table
+ * ({@link GmmReport#selection()}).
+ */
+public final class GmmBicQuantizer implements Quantizer {
+  private final GmmConfig config;
+  private final int minK;
+  private final int maxK;
+
+  /**
+   * @param config settings for every fit; its {@code components} is ignored
+   * @param minK smallest k tried, 1..maxK
+   * @param maxK largest k tried, minK..256
+   */
+  public GmmBicQuantizer(GmmConfig config, int minK, int maxK) {
+    this.config = Objects.requireNonNull(config, "config");
+    if (minK < 1 || maxK > 256 || minK > maxK) {
+      throw new IllegalArgumentException("the k range must satisfy 1 <= minK <= maxK <= 256, got " + minK + "-" + maxK);
+    }
+    this.minK = minK;
+    this.maxK = maxK;
+  }
+
+  /** The k values tried for a histogram of {@code distinctColors} colours, increasing. */
+  public List<Integer> ladder(int distinctColors) {
+    TreeSet<Integer> ks = new TreeSet<>();
+    ks.add(minK);
+    ks.add(maxK);
+    for (int p = 2; p <= maxK; p *= 2) {
+      for (int v : new int[] {p, p + p / 2}) {
+        if (v > minK && v < maxK) {
+          ks.add(v);
+        }
+      }
+    }
+    TreeSet<Integer> capped = new TreeSet<>();
+    for (int k : ks) {
+      capped.add(Math.min(k, Math.max(1, distinctColors)));
+    }
+    return List.copyOf(capped);
+  }
+
+  @Override
+  public Quantization quantize(ColorHistogram histogram) {
+    boolean alpha = GmmQuantizer.hasAlpha(histogram);
+    KMeansSession session = new KMeansSession(histogram, config.space());
+    List<KCandidate> rows = new ArrayList<>();
+    Quantization best = null;
+    double bestBic = Double.POSITIVE_INFINITY;
+    for (int k : ladder(histogram.size())) {
+      Quantization q = new GmmQuantizer(config.withComponents(k)).quantize(session);
+      GmmReport r = (GmmReport) q.report();
+      rows.add(new KCandidate(k, r.components(), r.bic(), r.logLikelihood(), r.parameters(), psnr(histogram, q, alpha),
+          r.iterations(), r.converged()));
+      if (r.bic() < bestBic) {
+        bestBic = r.bic();
+        best = q;
+      }
+    }
+    GmmReport chosen = ((GmmReport) best.report()).withSelection(rows);
+    int[] assignment = new int[best.assignedColors()];
+    for (int i = 0; i < assignment.length; i++) {
+      assignment[i] = best.paletteIndexOf(i);
+    }
+    return new Quantization(best.palette(), assignment, chosen);
+  }
+
+  /**
+   * PSNR in dB of {@code q} over the histogram's pixels, straight 8-bit channels (R, G, B, and A
+   * when {@code alpha}), like {@link dev.squish.metrics.ErrorMetrics}; fully transparent pixels
+   * count with the colour the histogram gives them (0), not the colour hidden under them.
+   */
+  static double psnr(ColorHistogram histogram, Quantization q, boolean alpha) {
+    double sse = 0;
+    for (int i = 0; i < histogram.size(); i++) {
+      int a = histogram.color(i);
+      int b = q.palette().color(q.paletteIndexOf(i));
+      long e = sq(((a >>> 16) & 0xFF) - ((b >>> 16) & 0xFF)) + sq(((a >>> 8) & 0xFF) - ((b >>> 8) & 0xFF))
+          + sq((a & 0xFF) - (b & 0xFF)) + (alpha ? sq((a >>> 24) - (b >>> 24)) : 0);
+      sse += (double) e * histogram.count(i);
+    }
+    double mse = sse / ((double) histogram.totalCount() * (alpha ? 4 : 3));
+    return mse == 0 ? Double.POSITIVE_INFINITY : 10 * Math.log10(255.0 * 255.0 / mse);
+  }
+
+  private static long sq(int v) {
+    return (long) v * v;
+  }
+}

@@ -1,0 +1,109 @@
+package dev.squish.quantize.gmm;
+
+import dev.squish.color.ColorSpace;
+import java.util.Objects;
+
+/**
+ * Settings of {@link GmmQuantizer}.
+ *
+ * @param components number of Gaussian components, which is the palette size k, 1..256
+ * @param covariance shape of the covariance matrices
+ * @param regCovar added to the diagonal of every covariance matrix, in squared working-space units (0..255 scale);
+ *     keeps the matrices invertible when a component sits on colours that span fewer dimensions than the space (a
+ *     grey image, a single colour). Must be &gt; 0. The default is scikit-learn's default 1e-6 on the 0..1 scale,
+ *     {@code 1e-6 * 255^2}
+ * @param tolerance EM stops when the mean log-likelihood per pixel changes by less than this between two iterations
+ *     (scikit-learn's {@code tol}, whose value it shares: the change does not depend on the scale of the data)
+ * @param maxIterations cap on EM iterations over the full histogram, at least 1
+ * @param coarseIterations cap on EM iterations on the pooled histogram before the full one (see {@link GmmQuantizer});
+ *     0 fits on the full histogram only
+ * @param seed seed of every random choice (the k-means seeding)
+ * @param space the colour space the mixture is fitted in
+ * @param assignment how colours are mapped to palette entries
+ */
+public record GmmConfig(
+    int components, CovarianceType covariance, double regCovar, double tolerance, int maxIterations,
+    int coarseIterations, long seed, ColorSpace space, Assignment assignment) {
+  /** scikit-learn's default {@code reg_covar}, 1e-6 on the 0..1 scale, expressed on the 0..255 scale. */
+  public static final double DEFAULT_REG_COVAR = 1e-6 * 255 * 255;
+  /** Default convergence tolerance on the mean log-likelihood per pixel (scikit-learn's default). */
+  public static final double DEFAULT_TOLERANCE = 1e-3;
+  /** Default cap on EM iterations over the full histogram (scikit-learn's default). */
+  public static final int DEFAULT_MAX_ITERATIONS = 100;
+  /** Default cap on EM iterations over the pooled histogram. */
+  public static final int DEFAULT_COARSE_ITERATIONS = 100;
+  /** Default seed. */
+  public static final long DEFAULT_SEED = 1;
+
+  public GmmConfig {
+    if (components < 1 || components > 256) {
+      throw new IllegalArgumentException("components must be in 1..256, got " + components);
+    }
+    Objects.requireNonNull(covariance, "covariance");
+    Objects.requireNonNull(space, "space");
+    Objects.requireNonNull(assignment, "assignment");
+    if (!(regCovar > 0) || Double.isInfinite(regCovar)) { // written so that NaN is rejected too
+      throw new IllegalArgumentException("regCovar must be a finite number > 0, got " + regCovar);
+    }
+    if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
+      throw new IllegalArgumentException("tolerance must be a finite number >= 0, got " + tolerance);
+    }
+    if (maxIterations < 1) {
+      throw new IllegalArgumentException("maxIterations must be >= 1, got " + maxIterations);
+    }
+    if (coarseIterations < 0) {
+      throw new IllegalArgumentException("coarseIterations must be >= 0, got " + coarseIterations);
+    }
+  }
+
+  /** The defaults for {@code components} components: full covariances, sRGB, nearest-colour mapping. */
+  public static GmmConfig of(int components) {
+    return new GmmConfig(components, CovarianceType.FULL, DEFAULT_REG_COVAR, DEFAULT_TOLERANCE,
+        DEFAULT_MAX_ITERATIONS, DEFAULT_COARSE_ITERATIONS, DEFAULT_SEED, ColorSpace.SRGB, Assignment.NEAREST);
+  }
+
+  public GmmConfig withComponents(int newComponents) {
+    return new GmmConfig(newComponents, covariance, regCovar, tolerance, maxIterations, coarseIterations, seed, space,
+        assignment);
+  }
+
+  public GmmConfig withCovariance(CovarianceType newCovariance) {
+    return new GmmConfig(components, newCovariance, regCovar, tolerance, maxIterations, coarseIterations, seed, space,
+        assignment);
+  }
+
+  public GmmConfig withRegCovar(double newRegCovar) {
+    return new GmmConfig(components, covariance, newRegCovar, tolerance, maxIterations, coarseIterations, seed, space,
+        assignment);
+  }
+
+  public GmmConfig withTolerance(double newTolerance) {
+    return new GmmConfig(components, covariance, regCovar, newTolerance, maxIterations, coarseIterations, seed, space,
+        assignment);
+  }
+
+  public GmmConfig withMaxIterations(int newMaxIterations) {
+    return new GmmConfig(components, covariance, regCovar, tolerance, newMaxIterations, coarseIterations, seed, space,
+        assignment);
+  }
+
+  public GmmConfig withCoarseIterations(int newCoarseIterations) {
+    return new GmmConfig(components, covariance, regCovar, tolerance, maxIterations, newCoarseIterations, seed, space,
+        assignment);
+  }
+
+  public GmmConfig withSeed(long newSeed) {
+    return new GmmConfig(components, covariance, regCovar, tolerance, maxIterations, coarseIterations, newSeed, space,
+        assignment);
+  }
+
+  public GmmConfig withSpace(ColorSpace newSpace) {
+    return new GmmConfig(components, covariance, regCovar, tolerance, maxIterations, coarseIterations, seed, newSpace,
+        assignment);
+  }
+
+  public GmmConfig withAssignment(Assignment newAssignment) {
+    return new GmmConfig(components, covariance, regCovar, tolerance, maxIterations, coarseIterations, seed, space,
+        newAssignment);
+  }
+}

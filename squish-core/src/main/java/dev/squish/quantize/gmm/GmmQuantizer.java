@@ -1,0 +1,177 @@
+package dev.squish.quantize.gmm;
+
+import dev.squish.color.ColorCoordinates;
+import dev.squish.histogram.ColorHistogram;
+import dev.squish.quantize.Palette;
+import dev.squish.quantize.Quantization;
+import dev.squish.quantize.Quantizer;
+import dev.squish.quantize.RoundedPalette;
+import dev.squish.quantize.WeightedPoints;
+import dev.squish.quantize.kmeans.KMeansConfig;
+import dev.squish.quantize.kmeans.KMeansFit;
+import dev.squish.quantize.kmeans.KMeansQuantizer;
+import dev.squish.quantize.kmeans.KMeansSession;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Colour quantization by EM on a mixture of k Gaussians fitted to the weighted colour histogram.
+ *
+ * <ol>
+ *   <li>k-means ({@link KMeansQuantizer}, same seed and space) clusters the colours; each cluster
+ *       becomes a component: its pixel share, mean and covariance plus {@code regCovar}.
+ *   <li>When the histogram is large, EM first runs on the colours pooled into a few thousand grid
+ *       cells, each carrying its own covariance ({@link PooledColors}), until the mean
+ *       log-likelihood per pixel changes by less than the tolerance (cap
+ *       {@code coarseIterations}).
+ *   <li>EM then runs on every distinct colour weighted by its pixel count until the change falls
+ *       below the tolerance (cap {@code maxIterations}). The E-step works in log space with
+ *       log-sum-exp over Cholesky-factored densities; the M-step adds {@code regCovar} to each
+ *       diagonal. A collapsing component is re-seeded or dropped as described in {@link Em}, and
+ *       the report lists it.
+ *   <li>The palette is the component means rounded to 8 bits. With {@link Assignment#NEAREST}
+ *       every colour takes the nearest entry (what minimizes the error); with
+ *       {@link Assignment#MAP} the entry of its most probable component.
+ * </ol>
+ *
+ * <p>When the image has no more distinct colours than k, each colour is its own component and the
+ * palette is the colours themselves: lossless, like k-means. Thread-safe; uses all cores;
+ * deterministic for a given seed on any number of cores. (Dempster, Laird and Rubin, "Maximum
+ * likelihood from incomplete data via the EM algorithm", 1977; the numerics follow scikit-learn's
+ * {@code GaussianMixture}.)
+ */
+public final class GmmQuantizer implements Quantizer {
+  /** Pool the histogram only when it has this many times more colours than the pooled grid. */
+  private static final int POOL_FACTOR = 3;
+
+  private final GmmConfig config;
+
+  public GmmQuantizer(GmmConfig config) {
+    this.config = Objects.requireNonNull(config, "config");
+  }
+
+  public GmmConfig config() {
+    return config;
+  }
+
+  @Override
+  public Quantization quantize(ColorHistogram histogram) {
+    return quantize(new KMeansSession(histogram, config.space()));
+  }
+
+  /**
+   * Quantizes the session's histogram; the session (its points in the working space, its coarse
+   * grids) can be shared by several fits, as {@link GmmBicQuantizer} does.
+   */
+  Quantization quantize(KMeansSession session) {
+    ColorHistogram histogram = session.histogram();
+    WeightedPoints points = session.points();
+    ColorCoordinates space = session.coordinates();
+    boolean alpha = hasAlpha(histogram);
+    int n = histogram.size();
+    boolean exact = n <= config.components();
+    int k = Math.min(config.components(), n);
+    KMeansFit seed = session.fit(KMeansConfig.of(k).withSeed(config.seed()).withSpace(config.space()));
+    ExpectationPass full = new ExpectationPass(points, null, k);
+    GaussianMixture start = Em.fromLabels(full, seed.centers(), seed.labels(), config.covariance(), config.regCovar());
+
+    int coarsePoints = 0;
+    int coarseIterations = 0;
+    List<Collapse> collapses = new java.util.ArrayList<>();
+    int minCells = Math.max(16 * k, 4096);
+    PooledColors pooled = config.coarseIterations() > 0 && n > POOL_FACTOR * minCells
+        ? PooledColors.of(histogram, points, alpha, minCells) : null;
+    if (pooled != null) {
+      ExpectationPass coarse = new ExpectationPass(pooled.points(), pooled.scatter(), k);
+      Em.Fit fit = Em.run(coarse, start, config.covariance(), config.regCovar(), config.tolerance(),
+          config.coarseIterations(), space, "coarse");
+      start = fit.model();
+      coarsePoints = pooled.points().size();
+      coarseIterations = fit.iterations();
+      collapses.addAll(fit.collapses());
+    }
+    Em.Fit fit = Em.run(full, start, config.covariance(), config.regCovar(), config.tolerance(),
+        config.maxIterations(), space, "full");
+    collapses.addAll(fit.collapses());
+
+    Compacted model = Compacted.of(fit.model(), full.mostProbable());
+    double totalWeight = points.totalWeight();
+    double bic = -2 * fit.logLikelihood() * totalWeight + model.mixture().parameterCount() * Math.log(totalWeight);
+    Palette palette;
+    int[] assignment;
+    double objective;
+    if (exact) {
+      palette = Palette.of(histogram.colors());
+      assignment = identity(n);
+      objective = 0;
+    } else {
+      double[] means = model.mixture().means();
+      int live = model.mixture().components();
+      RoundedPalette rounded = config.assignment() == Assignment.MAP
+          ? RoundedPalette.ofLabels(means, live, points, model.labels(), space)
+          : RoundedPalette.of(means, live, points, model.labels(), space);
+      palette = rounded.palette();
+      assignment = rounded.assignment();
+      objective = rounded.sumSquaredError() / totalWeight;
+    }
+    GmmReport report = new GmmReport(config.components(), config.covariance(), config.assignment(),
+        config.regCovar(), points.dimensions(), coarsePoints, coarseIterations, fit.iterations(), fit.converged(),
+        fit.logLikelihood(), fit.history(), bic, model.mixture(), collapses, objective, exact, List.of());
+    return new Quantization(palette, assignment, report);
+  }
+
+  /** The mixture without its dropped (weight 0) components, and the labels renumbered to match. */
+  private record Compacted(GaussianMixture mixture, int[] labels) {
+    static Compacted of(GaussianMixture m, int[] labels) {
+      int k = m.components();
+      int d = m.dimensions();
+      int[] newIndex = new int[k];
+      int live = 0;
+      for (int j = 0; j < k; j++) {
+        newIndex[j] = m.weight(j) > 0 ? live++ : -1;
+      }
+      if (live == k) {
+        return new Compacted(m, labels.clone());
+      }
+      double[] w = new double[live];
+      double[] mu = new double[live * d];
+      double[] cov = new double[live * d * d];
+      double sum = 0;
+      for (int j = 0; j < k; j++) {
+        int t = newIndex[j];
+        if (t >= 0) {
+          w[t] = m.weight(j);
+          sum += w[t];
+          System.arraycopy(m.mean(j), 0, mu, t * d, d);
+          System.arraycopy(m.covariance(j), 0, cov, t * d * d, d * d);
+        }
+      }
+      for (int t = 0; t < live; t++) {
+        w[t] /= sum;
+      }
+      int[] relabelled = new int[labels.length];
+      for (int i = 0; i < labels.length; i++) {
+        // a dropped component has weight 0 and so is never the most probable one
+        relabelled[i] = newIndex[labels[i]];
+      }
+      return new Compacted(GaussianMixture.of(m.covarianceType(), d, w, mu, cov), relabelled);
+    }
+  }
+
+  private static int[] identity(int n) {
+    int[] a = new int[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = i;
+    }
+    return a;
+  }
+
+  static boolean hasAlpha(ColorHistogram histogram) {
+    for (int i = 0; i < histogram.size(); i++) {
+      if ((histogram.color(i) >>> 24) != 0xFF) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

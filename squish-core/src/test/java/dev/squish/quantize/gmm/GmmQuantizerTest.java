@@ -1,0 +1,268 @@
+package dev.squish.quantize.gmm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.squish.histogram.ColorHistogram;
+import dev.squish.quantize.Palette;
+import dev.squish.quantize.Quantization;
+import dev.squish.quantize.WeightedPoints;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinPool;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class GmmQuantizerTest {
+
+  private static Quantization quantize(ColorHistogram h, GmmConfig config) {
+    return new GmmQuantizer(config).quantize(h);
+  }
+
+  private static GmmReport report(Quantization q) {
+    return (GmmReport) q.report();
+  }
+
+  /**
+   * The whole quantizer on 8-bit colours drawn from a known mixture: rounding to integers adds
+   * 1/12 to each variance (more where the clamp to 0..255 bites, which these components avoid).
+   * 60,000 draws: tolerances of four to five standard errors, as in {@link EmTest}.
+   */
+  @ParameterizedTest
+  @ValueSource(longs = {4, 5})
+  void recoversAKnownMixtureFromAnEightBitHistogram(long seed) {
+    GaussianMixture truth = Synthetic.threeColours();
+    ColorHistogram h = Synthetic.histogram(truth, 60_000, seed);
+    Quantization q = quantize(h, GmmConfig.of(3).withTolerance(1e-8).withMaxIterations(1000).withSeed(seed));
+    GmmReport r = report(q);
+    assertThat(r.converged()).isTrue();
+    assertThat(r.collapses()).isEmpty();
+    GaussianMixture m = r.mixture();
+    assertThat(m.components()).isEqualTo(3);
+    for (int t = 0; t < 3; t++) {
+      int j = nearestMean(m, truth.mean(t));
+      assertThat(m.weight(j)).isCloseTo(truth.weight(t), within(0.01));
+      for (int c = 0; c < 3; c++) {
+        assertThat(m.mean(j)[c]).isCloseTo(truth.mean(t)[c], within(0.45));
+        double expected = truth.covariance(t)[c * 3 + c] + 1.0 / 12;
+        assertThat(m.covariance(j)[c * 3 + c]).isCloseTo(expected, within(0.06 * expected));
+      }
+      assertThat(m.covariance(j)[1]).isCloseTo(truth.covariance(t)[1], within(0.06 * 121));
+    }
+    // the palette is the means, rounded
+    assertThat(sorted(q.palette().colors())).containsExactly(sorted(roundedMeans(m)));
+  }
+
+  @Test
+  void logLikelihoodIsTheMeanOverEveryPixelAndBicCountsTheParameters() {
+    ColorHistogram h = Synthetic.histogram(Synthetic.threeColours(), 20_000, 9);
+    GmmReport r = report(quantize(h, GmmConfig.of(3)));
+    GaussianMixture m = r.mixture();
+    double sum = 0;
+    double[] x = new double[3];
+    for (int i = 0; i < h.size(); i++) {
+      int c = h.color(i);
+      x[0] = (c >>> 16) & 0xFF;
+      x[1] = (c >>> 8) & 0xFF;
+      x[2] = c & 0xFF;
+      sum += h.count(i) * m.logDensity(x, 0);
+    }
+    assertThat(r.logLikelihood()).isCloseTo(sum / h.totalCount(), within(1e-9));
+    assertThat(r.parameters()).isEqualTo(2 + 9 + 18);
+    assertThat(r.bic()).isCloseTo(-2 * sum + 29 * Math.log(h.totalCount()), within(1e-6));
+    assertThat(r.logLikelihoodHistory()[r.logLikelihoodHistory().length - 1]).isEqualTo(r.logLikelihood());
+  }
+
+  @Test
+  void oneColourConvergesToASpike() {
+    ColorHistogram h = ColorHistogram.of(new int[] {0xFF336699}, new int[] {1000});
+    Quantization q = quantize(h, GmmConfig.of(16));
+    GmmReport r = report(q);
+    assertThat(q.palette().colors()).containsExactly(0xFF336699);
+    assertThat(r.exact()).isTrue();
+    assertThat(r.converged()).isTrue();
+    assertThat(r.components()).isEqualTo(1);
+    assertFinite(r);
+    // a single component of variance regCovar in each channel, centred on the colour
+    assertThat(r.logLikelihood()).isCloseTo(-1.5 * Math.log(2 * Math.PI * GmmConfig.DEFAULT_REG_COVAR), within(1e-9));
+  }
+
+  @Test
+  void twoColoursWithKEightConvergeWithoutNaN() {
+    ColorHistogram h = ColorHistogram.of(new int[] {0xFF000000, 0xFFFFFFFF}, new int[] {300, 100});
+    Quantization q = quantize(h, GmmConfig.of(8));
+    GmmReport r = report(q);
+    assertThat(sorted(q.palette().colors())).containsExactly(0xFF000000, 0xFFFFFFFF);
+    assertThat(r.converged()).isTrue();
+    assertThat(r.components()).isEqualTo(2);
+    assertThat(r.mixture().weights()).containsExactly(new double[] {0.75, 0.25}, within(1e-12));
+    assertFinite(r);
+  }
+
+  /**
+   * Grey pixels lie on the line R = G = B, so every covariance estimated from them is singular;
+   * regCovar keeps the matrices invertible and the likelihood finite (and high: the components are
+   * razor-thin across the grey axis).
+   */
+  @ParameterizedTest
+  @EnumSource(CovarianceType.class)
+  void greyImageWithSingularCovarianceConverges(CovarianceType type) {
+    SplittableRandom r = new SplittableRandom(3);
+    int[] colors = new int[200];
+    int[] counts = new int[200];
+    for (int v = 0; v < 200; v++) {
+      colors[v] = 0xFF000000 | (v + 20) * 0x010101;
+      counts[v] = 1 + r.nextInt(500);
+    }
+    ColorHistogram h = ColorHistogram.of(colors, counts);
+    Quantization q = quantize(h, GmmConfig.of(8).withCovariance(type));
+    GmmReport report = report(q);
+    assertThat(report.converged()).isTrue();
+    assertFinite(report);
+    assertThat(q.palette().size()).isEqualTo(8);
+    for (int c : q.palette().colors()) {
+      assertThat((c >>> 16) & 0xFF).isEqualTo(c & 0xFF).isEqualTo((c >>> 8) & 0xFF);
+    }
+    if (type == CovarianceType.FULL) {
+      // across the grey axis only regCovar is left
+      double[] cov = report.mixture().covariance(0);
+      // variance along e = (1, -1, 0) / sqrt 2, across the grey axis: (c00 - 2 c01 + c11) / 2
+      double across = (cov[0] - 2 * cov[1] + cov[4]) / 2;
+      assertThat(across).isCloseTo(GmmConfig.DEFAULT_REG_COVAR, within(1e-9));
+      assertThat(report.logLikelihood()).isGreaterThan(-8);
+    }
+  }
+
+  @Test
+  void nearestMappingNeverLosesToMaximumPosterior() {
+    ColorHistogram h = Synthetic.histogram(Synthetic.threeColours(), 30_000, 2);
+    Quantization nearest = quantize(h, GmmConfig.of(6));
+    Quantization map = quantize(h, GmmConfig.of(6).withAssignment(Assignment.MAP));
+    assertThat(report(nearest).mixture().means()).containsExactly(report(map).mixture().means());
+    assertThat(report(nearest).objective()).isLessThan(report(map).objective());
+    // MAP labels each colour by its most probable component
+    GaussianMixture m = report(map).mixture();
+    double[] x = new double[3];
+    for (int i = 0; i < h.size(); i += 7) {
+      int c = h.color(i);
+      x[0] = (c >>> 16) & 0xFF;
+      x[1] = (c >>> 8) & 0xFF;
+      x[2] = c & 0xFF;
+      int j = m.mostProbableComponent(x, 0);
+      int expected = dev.squish.color.ColorSpace.SRGB.coordinates(false).toArgb(m.means(), j * 3);
+      assertThat(map.palette().color(map.paletteIndexOf(i))).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void sameSeedSamePaletteOnOneCoreOrMany() throws Exception {
+    ColorHistogram h = Synthetic.histogram(Synthetic.threeColours(), 200_000, 6);
+    GmmConfig config = GmmConfig.of(32);
+    Quantization many = quantize(h, config);
+    ForkJoinPool single = new ForkJoinPool(1);
+    try {
+      Quantization one = single.submit(() -> quantize(h, config)).get();
+      assertThat(one.palette()).isEqualTo(many.palette());
+      assertThat(report(one).logLikelihood()).isEqualTo(report(many).logLikelihood());
+    } finally {
+      single.shutdown();
+    }
+  }
+
+  @Test
+  void transparencyIsAFourthPremultipliedDimension() {
+    int[] colors = {0x00000000, 0x80FF0000, 0xFF00FF00, 0xFF00FE00, 0x400000FF, 0xFFFFFFFF};
+    int[] counts = {500, 40, 30, 30, 20, 10};
+    Quantization q = quantize(ColorHistogram.of(colors, counts), GmmConfig.of(5)); // the two greens share one
+    GmmReport r = report(q);
+    assertThat(r.dimensions()).isEqualTo(4);
+    assertThat(q.palette().hasAlpha()).isTrue();
+    assertThat(q.palette().colors()).contains(0x00000000);
+    assertFinite(r);
+  }
+
+  @Test
+  void covarianceTypesHaveTheirShape() {
+    ColorHistogram h = Synthetic.histogram(Synthetic.threeColours(), 20_000, 1);
+    GaussianMixture diag = report(quantize(h, GmmConfig.of(4).withCovariance(CovarianceType.DIAG))).mixture();
+    GaussianMixture sph = report(quantize(h, GmmConfig.of(4).withCovariance(CovarianceType.SPHERICAL))).mixture();
+    for (int j = 0; j < 4; j++) {
+      double[] d = diag.covariance(j);
+      double[] s = sph.covariance(j);
+      assertThat(new double[] {d[1], d[2], d[3], d[5], d[6], d[7]}).containsOnly(0);
+      assertThat(s[0]).isEqualTo(s[4]).isEqualTo(s[8]);
+    }
+    assertThat(diag.parameterCount()).isEqualTo(3 + 12 + 12);
+    assertThat(sph.parameterCount()).isEqualTo(3 + 12 + 4);
+  }
+
+  @Test
+  void configRejectsBadValuesByName() {
+    assertThatThrownBy(() -> GmmConfig.of(0)).hasMessage("components must be in 1..256, got 0");
+    assertThatThrownBy(() -> GmmConfig.of(8).withRegCovar(0)).hasMessage("regCovar must be a finite number > 0, got 0.0");
+    assertThatThrownBy(() -> GmmConfig.of(8).withTolerance(Double.NaN))
+        .hasMessage("tolerance must be a finite number >= 0, got NaN");
+    assertThatThrownBy(() -> GmmConfig.of(8).withMaxIterations(0)).hasMessage("maxIterations must be >= 1, got 0");
+    assertThatThrownBy(() -> CovarianceType.byId("tied")).hasMessage("unknown covariance type 'tied'");
+  }
+
+  @Test
+  void mixtureRejectsWhatIsNotAMixture() {
+    double[] cov = {1, 0, 0, 0, 1, 0, 0, 0, 1};
+    assertThatThrownBy(() -> GaussianMixture.of(CovarianceType.FULL, 3, new double[] {0.5}, new double[3], cov))
+        .hasMessage("weights must sum to 1, got 0.5");
+    assertThatThrownBy(() -> GaussianMixture.of(CovarianceType.FULL, 3, new double[] {1}, new double[3],
+        new double[] {1, 2, 0, 2, 1, 0, 0, 0, 1})).hasMessage("covariance 0 is not positive definite");
+    assertThatThrownBy(() -> GaussianMixture.of(CovarianceType.DIAG, 3, new double[] {1}, new double[3],
+        new double[] {2, 1, 0, 1, 2, 0, 0, 0, 1})).hasMessage("covariance 0 must be diagonal for type diag");
+  }
+
+  private static void assertFinite(GmmReport r) {
+    assertThat(Double.isFinite(r.logLikelihood())).as("log-likelihood %s", r.logLikelihood()).isTrue();
+    assertThat(Double.isFinite(r.bic())).isTrue();
+    for (double v : r.logLikelihoodHistory()) {
+      assertThat(Double.isFinite(v)).isTrue();
+    }
+    GaussianMixture m = r.mixture();
+    for (double[] a : new double[][] {m.weights(), m.means(), m.covariances()}) {
+      for (double v : a) {
+        assertThat(Double.isFinite(v)).isTrue();
+      }
+    }
+  }
+
+  static int nearestMean(GaussianMixture m, double[] x) {
+    int best = 0;
+    double bestD = Double.POSITIVE_INFINITY;
+    for (int j = 0; j < m.components(); j++) {
+      double d = WeightedPoints.distance2(m.mean(j), 0, x, 0, x.length);
+      if (d < bestD) {
+        bestD = d;
+        best = j;
+      }
+    }
+    return best;
+  }
+
+  private static int[] roundedMeans(GaussianMixture m) {
+    int[] c = new int[m.components()];
+    for (int j = 0; j < c.length; j++) {
+      c[j] = dev.squish.color.ColorSpace.SRGB.coordinates(false).toArgb(m.means(), j * 3);
+    }
+    return c;
+  }
+
+  private static int[] sorted(int[] a) {
+    int[] s = a.clone();
+    Arrays.sort(s);
+    return s;
+  }
+
+  @SuppressWarnings("unused")
+  private static Palette palette(Quantization q) {
+    return q.palette();
+  }
+}

@@ -1,8 +1,14 @@
 package dev.squish.cli;
 
 import dev.squish.quantize.FitReport;
+import dev.squish.quantize.gmm.Collapse;
+import dev.squish.quantize.gmm.GaussianMixture;
+import dev.squish.quantize.gmm.GmmReport;
+import dev.squish.quantize.gmm.KCandidate;
 import dev.squish.quantize.kmeans.KMeansReport;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -30,7 +36,7 @@ final class Report {
     m.put("bits_per_pixel", round(r.bitsPerPixel(), 5));
     m.put("width", r.width());
     m.put("height", r.height());
-    m.put("k", r.k());
+    m.put("k", r.fit() instanceof GmmReport g ? g.requestedComponents() : r.k());
     m.put("colors", r.colors());
     m.put("channels", r.quality().channels());
     m.put("mse", round(r.quality().mse(), 6));
@@ -40,10 +46,80 @@ final class Report {
     m.put("method", r.fit().method());
     m.put("iterations", r.fit().iterations());
     m.put("converged", r.fit().converged());
+    if (r.fit() instanceof GmmReport g) {
+      mixture(m, g);
+    }
     if (verbose) {
       m.put("fit", fit(r.fit()));
     }
     return m;
+  }
+
+  /** The EM figures: in every JSON line of {@code --method em}, so the model can be compared and reused. */
+  private static void mixture(Map<String, Object> m, GmmReport g) {
+    m.put("log_likelihood_per_pixel", g.logLikelihood());
+    m.put("bic", g.bic());
+    m.put("parameters", g.parameters());
+    m.put("covariance", g.covariance().id());
+    m.put("assign", g.assignment().id());
+    m.put("reg_covar", round(g.regCovar(), 9));
+    m.put("coordinates", g.dimensions() == 4 ? "premultiplied RGBA 0..255" : "RGB 0..255");
+    m.put("reseeded_components", g.reseeded());
+    List<Object> collapses = new ArrayList<>();
+    for (Collapse c : g.collapses()) {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("phase", c.phase());
+      e.put("iteration", c.iteration());
+      e.put("component", c.component());
+      e.put("pixels_left", c.pixels());
+      e.put("action", c.reseeded() ? "reseeded" : "dropped");
+      e.put("color", c.reseeded() ? hex(c.color()) : null);
+      collapses.add(e);
+    }
+    m.put("collapses", collapses);
+    if (!g.selection().isEmpty()) {
+      List<Object> rows = new ArrayList<>();
+      for (KCandidate c : g.selection()) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("k", c.k());
+        e.put("components", c.components());
+        e.put("bic", c.bic());
+        e.put("log_likelihood_per_pixel", c.logLikelihood());
+        e.put("parameters", c.parameters());
+        e.put("psnr_db", Double.isInfinite(c.psnr()) ? null : round(c.psnr(), 4));
+        e.put("iterations", c.iterations());
+        e.put("converged", c.converged());
+        rows.add(e);
+      }
+      m.put("k_selection", rows);
+    }
+    m.put("components", components(g.mixture()));
+  }
+
+  private static List<Object> components(GaussianMixture mix) {
+    int d = mix.dimensions();
+    List<Object> out = new ArrayList<>();
+    for (int j = 0; j < mix.components(); j++) {
+      Map<String, Object> c = new LinkedHashMap<>();
+      c.put("weight", round(mix.weight(j), 8));
+      double[] mean = mix.mean(j);
+      for (int t = 0; t < d; t++) {
+        mean[t] = round(mean[t], 6);
+      }
+      c.put("mean", mean);
+      double[] cov = mix.covariance(j);
+      List<Object> rows = new ArrayList<>();
+      for (int a = 0; a < d; a++) {
+        double[] row = new double[d];
+        for (int b = 0; b < d; b++) {
+          row[b] = round(cov[a * d + b], 6);
+        }
+        rows.add(row);
+      }
+      c.put("covariance", rows);
+      out.add(c);
+    }
+    return out;
   }
 
   static Map<String, Object> json(FileResult.Failed r) {
@@ -70,6 +146,12 @@ final class Report {
       m.put("coarse_points", k.coarsePoints());
       m.put("exact", k.exact());
       m.put("objective_history", k.objectiveHistory());
+    } else if (fit instanceof GmmReport g) {
+      m.put("objective_per_pixel", g.objective());
+      m.put("coarse_points", g.coarsePoints());
+      m.put("coarse_iterations", g.coarseIterations());
+      m.put("exact", g.exact());
+      m.put("log_likelihood_history", g.logLikelihoodHistory());
     }
     return m;
   }
@@ -85,7 +167,78 @@ final class Report {
               + " seeded on %d coarse points",
           k.iterations(), k.converged(), k.objective(), k.reseeded(), k.coarsePoints());
     }
+    if (fit instanceof GmmReport g) {
+      return emDetails(g);
+    }
     return "  " + fit.method() + ": " + fit.iterations() + " iterations, converged " + fit.converged();
+  }
+
+  private static String emDetails(GmmReport g) {
+    StringBuilder sb = new StringBuilder();
+    String units = g.dimensions() == 4 ? "premultiplied RGBA 0..255" : "RGB 0..255";
+    if (g.exact()) {
+      sb.append("  em: the image has no more colours than k; one component per colour, palette exact (lossless)\n");
+    }
+    sb.append(String.format(Locale.ROOT, "  em: %d components, %s covariances, %s mapping; ", g.components(),
+        g.covariance().id(), g.assignment().id()));
+    if (g.coarsePoints() > 0) {
+      sb.append(String.format(Locale.ROOT, "%d iterations on %d pooled colours, then ", g.coarseIterations(),
+          g.coarsePoints()));
+    }
+    sb.append(String.format(Locale.ROOT, "%d on every colour, converged %s%n", g.iterations(), g.converged()));
+    sb.append(String.format(Locale.ROOT,
+        "  log-likelihood %.4f per pixel (%s), BIC %.1f with %d parameters, reg_covar %.6g, %d components re-seeded%n",
+        g.logLikelihood(), units, g.bic(), g.parameters(), g.regCovar(), g.reseeded()));
+    for (Collapse c : g.collapses()) {
+      sb.append(String.format(Locale.ROOT, "  collapse: %s iteration %d, component %d (%.3g pixels left) %s%n",
+          c.phase(), c.iteration(), c.component(), c.pixels(),
+          c.reseeded() ? "re-seeded on " + hex(c.color()) : "dropped"));
+    }
+    if (!g.selection().isEmpty()) {
+      sb.append("  k chosen by BIC (lower is better); PSNR over the histogram with this mapping:\n");
+      sb.append(String.format(Locale.ROOT, "  %5s %6s %16s %12s %9s %6s%n", "k", "comps", "BIC", "loglik/px",
+          "PSNR dB", "iters"));
+      for (KCandidate c : g.selection()) {
+        sb.append(String.format(Locale.ROOT, "  %5d %6d %16.1f %12.4f %9s %6d%s%n", c.k(), c.components(), c.bic(),
+            c.logLikelihood(), Double.isInfinite(c.psnr()) ? "lossless" : String.format(Locale.ROOT, "%.2f", c.psnr()),
+            c.iterations(), c.bic() == g.bic() ? "  <- chosen" : ""));
+      }
+    }
+    sb.append(componentTable(g.mixture()));
+    return sb.toString().stripTrailing();
+  }
+
+  private static String componentTable(GaussianMixture mix) {
+    int d = mix.dimensions();
+    String[] names = d == 4 ? new String[] {"R", "G", "B", "A"} : new String[] {"R", "G", "B"};
+    StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "  %4s %8s  mean (", "comp", "weight"));
+    head.append(String.join(" ", names)).append(")   covariance (upper triangle, row by row:");
+    for (int a = 0; a < d; a++) {
+      for (int b = a; b < d; b++) {
+        head.append(' ').append(names[a]).append(names[b]);
+      }
+    }
+    StringBuilder sb = new StringBuilder(head).append(")\n");
+    for (int j = 0; j < mix.components(); j++) {
+      sb.append(String.format(Locale.ROOT, "  %4d %8.5f ", j, mix.weight(j)));
+      double[] mean = mix.mean(j);
+      for (double v : mean) {
+        sb.append(String.format(Locale.ROOT, " %7.2f", v));
+      }
+      sb.append("  ");
+      double[] cov = mix.covariance(j);
+      for (int a = 0; a < d; a++) {
+        for (int b = a; b < d; b++) {
+          sb.append(String.format(Locale.ROOT, " %9.3f", cov[a * d + b]));
+        }
+      }
+      sb.append('\n');
+    }
+    return sb.toString();
+  }
+
+  private static String hex(int argb) {
+    return String.format("#%08x", argb);
   }
 
   static double round(double v, int decimals) {

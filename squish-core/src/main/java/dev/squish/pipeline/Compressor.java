@@ -13,6 +13,9 @@ import dev.squish.metrics.Ssim;
 import dev.squish.quantize.Palette;
 import dev.squish.quantize.Quantization;
 import dev.squish.quantize.Quantizer;
+import dev.squish.quantize.gmm.GmmBicQuantizer;
+import dev.squish.quantize.gmm.GmmConfig;
+import dev.squish.quantize.gmm.GmmQuantizer;
 import dev.squish.quantize.kmeans.KMeansConfig;
 import dev.squish.quantize.kmeans.KMeansQuantizer;
 import java.util.Objects;
@@ -89,7 +92,15 @@ public final class Compressor {
   public static Quantizer quantizer(CompressionOptions options) {
     return switch (options.method()) {
       case KMEANS -> new KMeansQuantizer(kmeansConfig(options));
+      case EM -> emQuantizer(options);
     };
+  }
+
+  private static Quantizer emQuantizer(CompressionOptions options) {
+    EmOptions em = options.em();
+    GmmConfig config = GmmConfig.of(options.colors()).withSeed(options.seed()).withSpace(options.space())
+        .withCovariance(em.covariance()).withAssignment(em.assignment());
+    return em.autoK() ? new GmmBicQuantizer(config, em.minK(), em.maxK()) : new GmmQuantizer(config);
   }
 
   /** The k-means settings {@code options} describe. */

@@ -3,7 +3,9 @@ package dev.squish.pipeline;
 /** The quantization methods a user can choose. */
 public enum Method {
   /** Weighted k-means on the colour histogram (the default). */
-  KMEANS("kmeans");
+  KMEANS("kmeans"),
+  /** EM on a Gaussian mixture fitted to the colour histogram, seeded from k-means. */
+  EM("em");
 
   private final String id;
 

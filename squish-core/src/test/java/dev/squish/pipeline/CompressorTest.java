@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.squish.image.RgbaImage;
 import dev.squish.mapping.IndexedImage;
+import dev.squish.quantize.gmm.Assignment;
+import dev.squish.quantize.gmm.CovarianceType;
+import dev.squish.quantize.gmm.GmmBicQuantizer;
+import dev.squish.quantize.gmm.GmmConfig;
+import dev.squish.quantize.gmm.GmmQuantizer;
+import dev.squish.quantize.gmm.GmmReport;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -52,5 +58,34 @@ class CompressorTest {
     Compressed c = Compressor.compress(RgbaImage.of(2, 1, new int[] {0xFF000000, 0xFF0A0A0A}),
         CompressionOptions.kmeans(1));
     assertThat(c.image().palette().colors()).containsExactly(0xFF050505);
+  }
+
+  @Test
+  void emOptionsReachTheMixtureQuantizer() {
+    CompressionOptions options = CompressionOptions.em(12).withSeed(9)
+        .withEm(EmOptions.defaults().withCovariance(CovarianceType.DIAG).withAssignment(Assignment.MAP));
+    GmmConfig config = ((GmmQuantizer) Compressor.quantizer(options)).config();
+    assertThat(config.components()).isEqualTo(12);
+    assertThat(config.seed()).isEqualTo(9);
+    assertThat(config.covariance()).isEqualTo(CovarianceType.DIAG);
+    assertThat(config.assignment()).isEqualTo(Assignment.MAP);
+    assertThat(config.regCovar()).isEqualTo(1e-6 * 255 * 255);
+    GmmBicQuantizer auto = (GmmBicQuantizer) Compressor.quantizer(options.withEm(options.em().withAutoK(3, 40)));
+    assertThat(auto.ladder(1000)).containsExactly(3, 4, 6, 8, 12, 16, 24, 32, 40);
+  }
+
+  @Test
+  void emReportsItsFitAndKeepsTransparentPixelsHidden() {
+    SplittableRandom r = new SplittableRandom(2);
+    int[] px = new int[40 * 30];
+    for (int i = 0; i < px.length; i++) {
+      px[i] = i % 5 == 0 ? 0x00102030 : 0xFF000000 | r.nextInt(1 << 24);
+    }
+    Compressed c = Compressor.compress(RgbaImage.of(40, 30, px), CompressionOptions.em(8));
+    GmmReport report = (GmmReport) c.quantization().report();
+    assertThat(report.method()).isEqualTo("em");
+    assertThat(report.dimensions()).isEqualTo(4);
+    assertThat(c.image().palette().size()).isLessThanOrEqualTo(8);
+    assertThat(c.image().palette().colors()).contains(0x00102030);
   }
 }

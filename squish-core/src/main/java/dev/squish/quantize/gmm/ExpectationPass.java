@@ -125,6 +125,8 @@ final class ExpectationPass {
         // 1. log weighted density of every component (minus infinity for a dropped one), and the largest
         if (d == 3) {
           logDensities3(cols, x[xo], x[xo + 1], x[xo + 2], ll);
+        } else if (d == 4) {
+          logDensities4(cols, x[xo], x[xo + 1], x[xo + 2], x[xo + 3], ll);
         } else {
           for (int j = 0; j < k; j++) {
             ll[j] = logC[j] - 0.5 * GaussianMixture.mahalanobis2(x, xo, mu, j * d, prec, j * tri, d);
@@ -195,6 +197,36 @@ final class ExpectationPass {
     }
   }
 
+  /** Four-dimensional step 1 (premultiplied RGBA), written out like {@link #logDensities3}. */
+  private void logDensities4(double[][] cols, double x0, double x1, double x2, double x3, double[] ll) {
+    double[] m0 = cols[0];
+    double[] m1 = cols[1];
+    double[] m2 = cols[2];
+    double[] m3 = cols[3];
+    double[] p0 = cols[4];
+    double[] p1 = cols[5];
+    double[] p2 = cols[6];
+    double[] p3 = cols[7];
+    double[] p4 = cols[8];
+    double[] p5 = cols[9];
+    double[] p6 = cols[10];
+    double[] p7 = cols[11];
+    double[] p8 = cols[12];
+    double[] p9 = cols[13];
+    double[] c = cols[14];
+    for (int j = 0; j < k; j++) {
+      double d0 = x0 - m0[j];
+      double d1 = x1 - m1[j];
+      double d2 = x2 - m2[j];
+      double d3 = x3 - m3[j];
+      double y0 = p0[j] * d0;
+      double y1 = p1[j] * d0 + p2[j] * d1;
+      double y2 = p3[j] * d0 + p4[j] * d1 + p5[j] * d2;
+      double y3 = p6[j] * d0 + p7[j] * d1 + p8[j] * d2 + p9[j] * d3;
+      ll[j] = c[j] - 0.5 * (y0 * y0 + y1 * y1 + y2 * y2 + y3 * y3);
+    }
+  }
+
   /**
    * Statistics of a hard assignment: each point belongs wholly to {@code labels[i]}, moments taken
    * about {@code centers}. Read them with {@link #statistics}.
@@ -231,6 +263,29 @@ final class ExpectationPass {
       stats[s2 + 3] += r2 * d0;
       stats[s2 + 4] += r2 * d1;
       stats[s2 + 5] += r2 * d2;
+    } else if (d == 4) {
+      double d0 = x[xo] - mu[mo];
+      double d1 = x[xo + 1] - mu[mo + 1];
+      double d2 = x[xo + 2] - mu[mo + 2];
+      double d3 = x[xo + 3] - mu[mo + 3];
+      double r0 = r * d0;
+      double r1 = r * d1;
+      double r2 = r * d2;
+      double r3 = r * d3;
+      stats[so + 1] += r0;
+      stats[so + 2] += r1;
+      stats[so + 3] += r2;
+      stats[so + 4] += r3;
+      stats[s2] += r0 * d0;
+      stats[s2 + 1] += r1 * d0;
+      stats[s2 + 2] += r1 * d1;
+      stats[s2 + 3] += r2 * d0;
+      stats[s2 + 4] += r2 * d1;
+      stats[s2 + 5] += r2 * d2;
+      stats[s2 + 6] += r3 * d0;
+      stats[s2 + 7] += r3 * d1;
+      stats[s2 + 8] += r3 * d2;
+      stats[s2 + 9] += r3 * d3;
     } else {
       int p = s2;
       for (int a = 0; a < d; a++) {

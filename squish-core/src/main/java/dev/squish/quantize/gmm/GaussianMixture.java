@@ -208,6 +208,18 @@ public final class GaussianMixture {
     return max + Math.log(sum);
   }
 
+  /**
+   * Mean log-likelihood per unit of weight of {@code points} (per pixel, for a histogram's
+   * points): {@code sum_i w_i log p(x_i) / sum_i w_i}. One E-step pass, on all cores; the
+   * components that are negligible for a point (below {@code 2^-53} of its density) are skipped.
+   */
+  public double meanLogLikelihood(dev.squish.quantize.WeightedPoints points) {
+    if (points.dimensions() != dim) {
+      throw new IllegalArgumentException("points have " + points.dimensions() + " dimensions, the mixture " + dim);
+    }
+    return new ExpectationPass(points, null, k).run(this, false) / points.totalWeight();
+  }
+
   /** The component with the largest posterior probability at {@code x[offset..]} (ties: the lower index). */
   public int mostProbableComponent(double[] x, int offset) {
     int best = 0;

@@ -38,6 +38,8 @@ final class ExpectationPass {
   private final double[][] chunkStats;
   private final double[] chunkLogLikelihood;
   private final double[][] chunkScratch;
+  private final double[][] chunkPartial;
+  private final double[][] chunkPartial2;
   private final int[][] chunkCandidates;
   private final double[] logDensity;
   private final int[] best;
@@ -64,6 +66,8 @@ final class ExpectationPass {
     chunkStats = new double[chunks][k * stride];
     chunkLogLikelihood = new double[chunks];
     chunkScratch = new double[chunks][2 * k];
+    chunkPartial = new double[chunks][k];
+    chunkPartial2 = new double[chunks][k];
     chunkCandidates = new int[chunks][k];
     logDensity = new double[n];
     best = new int[n];
@@ -118,15 +122,17 @@ final class ExpectationPass {
         Arrays.fill(stats, 0);
       }
       double[] ll = chunkScratch[c];
+      double[] tmp = chunkPartial[c];
+      double[] tmp2 = chunkPartial2[c];
       int[] cand = chunkCandidates[c];
       double total = 0;
       for (int i = from; i < to; i++) {
         int xo = i * d;
         // 1. log weighted density of every component (minus infinity for a dropped one), and the largest
         if (d == 3) {
-          logDensities3(cols, x[xo], x[xo + 1], x[xo + 2], ll);
+          logDensities3(cols, x[xo], x[xo + 1], x[xo + 2], ll, tmp);
         } else if (d == 4) {
-          logDensities4(cols, x[xo], x[xo + 1], x[xo + 2], x[xo + 3], ll);
+          logDensities4(cols, x[xo], x[xo + 1], x[xo + 2], x[xo + 3], ll, tmp, tmp2);
         } else {
           for (int j = 0; j < k; j++) {
             ll[j] = logC[j] - 0.5 * GaussianMixture.mahalanobis2(x, xo, mu, j * d, prec, j * tri, d);
@@ -174,56 +180,68 @@ final class ExpectationPass {
     return total;
   }
 
-  /** Three-dimensional step 1 over the component columns: one simple loop the JIT can vectorize. */
-  private void logDensities3(double[][] cols, double x0, double x1, double x2, double[] ll) {
-    double[] m0 = cols[0];
-    double[] m1 = cols[1];
-    double[] m2 = cols[2];
-    double[] p0 = cols[3];
-    double[] p1 = cols[4];
-    double[] p2 = cols[5];
-    double[] p3 = cols[6];
-    double[] p4 = cols[7];
-    double[] p5 = cols[8];
+  /**
+   * Three-dimensional step 1 over the component columns: {@code y = P x - b} row by row, in two
+   * loops that each read few columns (with more, the JIT no longer vectorizes them; measured 2.7
+   * times faster than one loop over {@code P (x - mu)}). {@code P x} and {@code b} are of the
+   * size of the coordinates times the precision, so the subtraction loses about 1e-13 of y:
+   * nothing next to the log densities' own size.
+   */
+  private void logDensities3(double[][] cols, double x0, double x1, double x2, double[] ll, double[] t) {
+    double[] p0 = cols[0];
+    double[] p1 = cols[1];
+    double[] p2 = cols[2];
+    double[] p3 = cols[3];
+    double[] p4 = cols[4];
+    double[] p5 = cols[5];
+    double[] b0 = cols[6];
+    double[] b1 = cols[7];
+    double[] b2 = cols[8];
     double[] c = cols[9];
     for (int j = 0; j < k; j++) {
-      double d0 = x0 - m0[j];
-      double d1 = x1 - m1[j];
-      double d2 = x2 - m2[j];
-      double y0 = p0[j] * d0;
-      double y1 = p1[j] * d0 + p2[j] * d1;
-      double y2 = p3[j] * d0 + p4[j] * d1 + p5[j] * d2;
-      ll[j] = c[j] - 0.5 * (y0 * y0 + y1 * y1 + y2 * y2);
+      double y0 = p0[j] * x0 - b0[j];
+      double y1 = p1[j] * x0 + p2[j] * x1 - b1[j];
+      t[j] = y0 * y0 + y1 * y1;
+    }
+    for (int j = 0; j < k; j++) {
+      double y2 = p3[j] * x0 + p4[j] * x1 + p5[j] * x2 - b2[j];
+      ll[j] = c[j] - 0.5 * (t[j] + y2 * y2);
     }
   }
 
-  /** Four-dimensional step 1 (premultiplied RGBA), written out like {@link #logDensities3}. */
-  private void logDensities4(double[][] cols, double x0, double x1, double x2, double x3, double[] ll) {
-    double[] m0 = cols[0];
-    double[] m1 = cols[1];
-    double[] m2 = cols[2];
-    double[] m3 = cols[3];
-    double[] p0 = cols[4];
-    double[] p1 = cols[5];
-    double[] p2 = cols[6];
-    double[] p3 = cols[7];
-    double[] p4 = cols[8];
-    double[] p5 = cols[9];
-    double[] p6 = cols[10];
-    double[] p7 = cols[11];
-    double[] p8 = cols[12];
-    double[] p9 = cols[13];
+  /** Four-dimensional step 1 (premultiplied RGBA), split like {@link #logDensities3}. */
+  private void logDensities4(double[][] cols, double x0, double x1, double x2, double x3, double[] ll, double[] t,
+      double[] u) {
+    double[] p0 = cols[0];
+    double[] p1 = cols[1];
+    double[] p2 = cols[2];
+    double[] p3 = cols[3];
+    double[] p4 = cols[4];
+    double[] p5 = cols[5];
+    double[] p6 = cols[6];
+    double[] p7 = cols[7];
+    double[] p8 = cols[8];
+    double[] p9 = cols[9];
+    double[] b0 = cols[10];
+    double[] b1 = cols[11];
+    double[] b2 = cols[12];
+    double[] b3 = cols[13];
     double[] c = cols[14];
     for (int j = 0; j < k; j++) {
-      double d0 = x0 - m0[j];
-      double d1 = x1 - m1[j];
-      double d2 = x2 - m2[j];
-      double d3 = x3 - m3[j];
-      double y0 = p0[j] * d0;
-      double y1 = p1[j] * d0 + p2[j] * d1;
-      double y2 = p3[j] * d0 + p4[j] * d1 + p5[j] * d2;
-      double y3 = p6[j] * d0 + p7[j] * d1 + p8[j] * d2 + p9[j] * d3;
-      ll[j] = c[j] - 0.5 * (y0 * y0 + y1 * y1 + y2 * y2 + y3 * y3);
+      double y0 = p0[j] * x0 - b0[j];
+      double y1 = p1[j] * x0 + p2[j] * x1 - b1[j];
+      t[j] = y0 * y0 + y1 * y1;
+    }
+    for (int j = 0; j < k; j++) {
+      double y2 = p3[j] * x0 + p4[j] * x1 + p5[j] * x2 - b2[j];
+      t[j] += y2 * y2;
+    }
+    for (int j = 0; j < k; j++) {
+      u[j] = p6[j] * x0 + p7[j] * x1 + p8[j] * x2 - b3[j];
+    }
+    for (int j = 0; j < k; j++) {
+      double y3 = u[j] + p9[j] * x3;
+      ll[j] = c[j] - 0.5 * (t[j] + y3 * y3);
     }
   }
 

@@ -26,9 +26,10 @@ public final class GaussianMixture {
   /** {@code log w_j - D/2 log(2 pi) - log det(L_j)}; minus infinity for a component of weight 0. */
   private final double[] logConstants;
   /**
-   * The same numbers column by column for the E-step's loop over components: {@code dim} columns of
-   * mean coordinates, {@code packedSize(dim)} columns of precision-factor entries, one of log
-   * constants, each {@code k} long. Separate contiguous columns let the JIT vectorize that loop.
+   * The same numbers column by column for the E-step's loop over components: {@code packedSize(dim)}
+   * columns of the precision factor {@code P = L^-1}, {@code dim} columns of {@code b = P mu}, one
+   * of log constants, each {@code k} long, so that {@code P (x - mu) = P x - b}. Separate short
+   * columns, few per loop, are what lets the JIT vectorize that loop.
    */
   private final double[][] columns;
 
@@ -47,15 +48,21 @@ public final class GaussianMixture {
       Cholesky.invertLower(lower, j * tri, dim, precision, j * tri);
       logConstants[j] = Math.log(weights[j]) - 0.5 * dim * LOG_2PI - Cholesky.logDiagonalSum(lower, j * tri, dim);
     }
-    columns = new double[dim + tri + 1][k];
+    columns = new double[tri + dim + 1][k];
     for (int j = 0; j < k; j++) {
-      for (int t = 0; t < dim; t++) {
-        columns[t][j] = means[j * dim + t];
-      }
       for (int t = 0; t < tri; t++) {
-        columns[dim + t][j] = precision[j * tri + t];
+        columns[t][j] = precision[j * tri + t];
       }
-      columns[dim + tri][j] = logConstants[j];
+      int row = j * tri;
+      for (int r = 0; r < dim; r++) {
+        double b = 0;
+        for (int c = 0; c <= r; c++) {
+          b += precision[row + c] * means[j * dim + c];
+        }
+        columns[tri + r][j] = b;
+        row += r + 1;
+      }
+      columns[tri + dim][j] = logConstants[j];
     }
   }
 

@@ -7,7 +7,8 @@ import java.util.Arrays;
 /**
  * Turns cluster centres into a palette the encoder can write: each centre rounded to the
  * nearest 8-bit colour, duplicates merged, every point assigned again to its nearest rounded
- * colour (rounding can move a boundary), and entries no point uses dropped. Shared by all
+ * colour (rounding can move a boundary; or, with {@link #ofLabels}, kept with its own centre's
+ * entry), and entries no point uses dropped. Shared by all
  * centre-based quantizers so they agree on what "the palette of these centres" means.
  *
  * @param palette the rounded, de-duplicated, used colours

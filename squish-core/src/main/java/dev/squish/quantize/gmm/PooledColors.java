@@ -34,19 +34,20 @@ final class PooledColors {
   }
 
   /**
-   * The coarsest grid with at least {@code minCells} occupied cells, or null when even the finest
-   * grid tried has fewer (then the histogram itself is small enough to fit on).
+   * The coarsest grid with at least {@code minCells} occupied cells, or the finest grid tried
+   * (6 bits per channel; 5 with alpha) when none has that many.
    */
   static PooledColors of(ColorHistogram histogram, WeightedPoints fine, boolean alpha, int minCells) {
     int[] levels = alpha ? new int[] {4, 5} : new int[] {5, 6};
+    int[] cellOfColor = new int[histogram.size()];
+    int cells = 0;
     for (int bits : levels) {
-      int[] cellOfColor = new int[histogram.size()];
-      int cells = cellIndices(histogram, alpha, bits, cellOfColor);
+      cells = cellIndices(histogram, alpha, bits, cellOfColor);
       if (cells >= minCells) {
-        return pool(fine, cellOfColor, cells);
+        break;
       }
     }
-    return null;
+    return pool(fine, cellOfColor, cells);
   }
 
   private static int cellIndices(ColorHistogram histogram, boolean alpha, int bits, int[] cellOfColor) {

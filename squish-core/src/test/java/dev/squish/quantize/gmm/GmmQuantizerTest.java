@@ -199,6 +199,27 @@ class GmmQuantizerTest {
     assertThat(sph.parameterCount()).isEqualTo(3 + 12 + 4);
   }
 
+  /** The optional pooled warm start ends at the same mixture, up to what the tolerance leaves. */
+  @Test
+  void pooledWarmStartReachesTheSameMixture() {
+    GaussianMixture truth = Synthetic.threeColours();
+    ColorHistogram h = Synthetic.histogram(truth, 200_000, 12);
+    assertThat(h.size()).isGreaterThan(3 * 4096);
+    GmmConfig config = GmmConfig.of(3).withTolerance(1e-7).withMaxIterations(500);
+    GmmReport direct = report(quantize(h, config));
+    GmmReport pooled = report(quantize(h, config.withCoarseIterations(100)));
+    assertThat(direct.coarsePoints()).isZero();
+    assertThat(pooled.coarsePoints()).isBetween(1000, h.size() / 3);
+    assertThat(pooled.coarseIterations()).isPositive();
+    assertThat(pooled.logLikelihood()).isCloseTo(direct.logLikelihood(), within(1e-5));
+    for (int j = 0; j < 3; j++) {
+      int t = nearestMean(pooled.mixture(), direct.mixture().mean(j));
+      for (int c = 0; c < 3; c++) {
+        assertThat(pooled.mixture().mean(t)[c]).isCloseTo(direct.mixture().mean(j)[c], within(0.05));
+      }
+    }
+  }
+
   @Test
   void configRejectsBadValuesByName() {
     assertThatThrownBy(() -> GmmConfig.of(0)).hasMessage("components must be in 1..256, got 0");

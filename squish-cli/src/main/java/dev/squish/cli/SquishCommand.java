@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
-        "Compresses images to a palette of k colours found by k-means clustering of their colours, and writes"
-            + " them as palette PNG (or GIF when the output ends in .gif).",
+        "Compresses images to a palette of k colours found by k-means clustering of their colours (or by EM on a"
+            + " Gaussian mixture, --method em), and writes them as palette PNG (or GIF when the output ends in .gif).",
         ""
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -44,7 +44,8 @@ import picocli.CommandLine.Spec;
     footer = {
         "  squish --input photo.jpg --k 16 --output photo.png",
         "  squish photo.jpg -k 16 -o photo.png",
-        "  squish a.png b.jpg          (writes a-squish.png and b-squish.png)"
+        "  squish a.png b.jpg          (writes a-squish.png and b-squish.png)",
+        "  squish photo.jpg --method em -k auto --k-range 2-64 -o photo.png --verbose"
     })
 final class SquishCommand implements Callable<Integer> {
   @Spec

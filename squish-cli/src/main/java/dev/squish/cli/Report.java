@@ -1,5 +1,6 @@
 package dev.squish.cli;
 
+import dev.squish.color.ColorSpace;
 import dev.squish.quantize.FitReport;
 import dev.squish.quantize.gmm.Collapse;
 import dev.squish.quantize.gmm.GaussianMixture;
@@ -63,7 +64,7 @@ final class Report {
     m.put("covariance", g.covariance().id());
     m.put("assign", g.assignment().id());
     m.put("reg_covar", round(g.regCovar(), 9));
-    m.put("coordinates", g.dimensions() == 4 ? "premultiplied RGBA 0..255" : "RGB 0..255");
+    m.put("coordinates", coordinates(g));
     m.put("reseeded_components", g.reseeded());
     List<Object> collapses = new ArrayList<>();
     for (Collapse c : g.collapses()) {
@@ -94,6 +95,17 @@ final class Report {
       m.put("k_selection", rows);
     }
     m.put("components", components(g.mixture()));
+  }
+
+  /**
+   * The coordinates the mixture lives in: for opaque sRGB images the 8-bit values, the units of
+   * the harness's log-likelihood; otherwise the working space k-means uses too.
+   */
+  private static String coordinates(GmmReport g) {
+    if (g.space() == ColorSpace.SRGB) {
+      return g.dimensions() == 4 ? "srgb premultiplied RGBA (k-means working space)" : "RGB 0..255";
+    }
+    return g.space().id() + (g.dimensions() == 4 ? " premultiplied with alpha (k-means working space)" : "");
   }
 
   private static List<Object> components(GaussianMixture mix) {
@@ -175,7 +187,7 @@ final class Report {
 
   private static String emDetails(GmmReport g) {
     StringBuilder sb = new StringBuilder();
-    String units = g.dimensions() == 4 ? "premultiplied RGBA 0..255" : "RGB 0..255";
+    String units = coordinates(g);
     if (g.exact()) {
       sb.append("  em: the image has no more colours than k; one component per colour, palette exact (lossless)\n");
     }

@@ -23,6 +23,10 @@ import java.util.List;
  * component that collapses for the {@link #MAX_RESEEDS}+1-th time, or when no point is left to
  * re-seed it on, is dropped (weight 0). Every event is recorded as a {@link Collapse}. An iteration
  * that re-seeded never counts as converged: the log-likelihood may fall right after a re-seed.
+ *
+ * <p><b>Pinned components.</b> The first {@code fixed} components keep their means (the fully
+ * transparent colour, which k-means pins too: rims must not pull it off alpha 0). They are never
+ * re-seeded or dropped.
  */
 final class Em {
   /** Least responsibility mass, in pixels, a component may keep. */
@@ -55,6 +59,13 @@ final class Em {
    */
   static Fit run(ExpectationPass pass, GaussianMixture start, CovarianceType type, double regCovar, double tolerance,
       int maxIterations, ColorCoordinates space, String phase) {
+    return run(pass, start, 0, type, regCovar, tolerance, maxIterations, space, phase);
+  }
+
+  /** Like {@link #run(ExpectationPass, GaussianMixture, CovarianceType, double, double, int, ColorCoordinates, String)}
+   * with the means of the first {@code fixed} components held in place. */
+  static Fit run(ExpectationPass pass, GaussianMixture start, int fixed, CovarianceType type, double regCovar,
+      double tolerance, int maxIterations, ColorCoordinates space, String phase) {
     WeightedPoints points = pass.points();
     int k = start.components();
     int d = start.dimensions();
@@ -82,13 +93,28 @@ final class Em {
         break;
       }
       pass.statistics(stats);
-      MaximizationStep.Result r = MaximizationStep.run(stats, pass.stride(), model.rawMeans(), model.rawWeights(), d,
-          type, regCovar, totalWeight, MIN_MASS);
+      MaximizationStep.Result r = MaximizationStep.run(stats, pass.stride(), model.rawMeans(), model.rawWeights(),
+          fixed, d, type, regCovar, totalWeight, MIN_MASS);
       iterations++;
+      for (int j = 0; j < fixed; j++) {
+        if (r.collapsed()[j] != 0) {
+          // a pinned colour keeps its pixels unless the data change; keep it as it was
+          keep(model, r, j);
+        }
+      }
       perturbed = handleCollapses(pass, r, type, regCovar, reseeds, collapses, iterations, space, phase);
       model = GaussianMixture.adopt(type, d, r.weights(), r.means(), r.covariances(), r.lower());
     }
     return new Fit(model, iterations, converged, Arrays.copyOf(history, iterations + 1), collapses);
+  }
+
+  private static void keep(GaussianMixture model, MaximizationStep.Result r, int j) {
+    int d = model.dimensions();
+    int tri = Cholesky.packedSize(d);
+    System.arraycopy(model.rawCovariances(), j * d * d, r.covariances(), j * d * d, d * d);
+    Cholesky.factor(r.covariances(), j * d * d, d, r.lower(), j * tri);
+    r.weights()[j] = model.weight(j);
+    r.collapsed()[j] = 0;
   }
 
   /** Applies the collapse policy to the M-step result in place; true when any component collapsed. */
@@ -248,10 +274,11 @@ final class Em {
    * The mixture of a hard clustering: component {@code j} is cluster {@code j}'s weight share, mean
    * and covariance (plus {@code regCovar}). This is how EM is seeded from k-means, as scikit-learn
    * does with {@code init_params="kmeans"}. A cluster without points (k-means should leave none)
-   * is placed like a re-seeded component would be.
+   * is placed like a re-seeded component would be. The first {@code fixed} clusters keep their centres
+   * as means (pinned).
    */
-  static GaussianMixture fromLabels(ExpectationPass pass, double[] centers, int[] labels, CovarianceType type,
-      double regCovar) {
+  static GaussianMixture fromLabels(ExpectationPass pass, double[] centers, int[] labels, int fixed,
+      CovarianceType type, double regCovar) {
     int k = pass.components();
     int d = pass.points().dimensions();
     double totalWeight = pass.points().totalWeight();
@@ -260,7 +287,7 @@ final class Em {
     pass.statistics(stats);
     double[] ones = new double[k];
     Arrays.fill(ones, 1);
-    MaximizationStep.Result r = MaximizationStep.run(stats, pass.stride(), centers, ones, d, type, regCovar,
+    MaximizationStep.Result r = MaximizationStep.run(stats, pass.stride(), centers, ones, fixed, d, type, regCovar,
         totalWeight, Double.MIN_VALUE);
     for (int j = 0; j < k; j++) {
       if (r.collapsed()[j] != 0) {

@@ -77,7 +77,10 @@ public final class GmmQuantizer implements Quantizer {
     int k = Math.min(config.components(), n);
     KMeansFit seed = session.fit(KMeansConfig.of(k).withSeed(config.seed()).withSpace(config.space()));
     ExpectationPass full = new ExpectationPass(points, null, k);
-    GaussianMixture start = Em.fromLabels(full, seed.centers(), seed.labels(), config.covariance(), config.regCovar());
+    // the fully transparent colour, when present, is pinned by k-means and stays pinned here
+    int fixed = seed.fixed();
+    GaussianMixture start = Em.fromLabels(full, seed.centers(), seed.labels(), fixed, config.covariance(),
+        config.regCovar());
 
     int coarsePoints = 0;
     int coarseIterations = 0;
@@ -86,14 +89,14 @@ public final class GmmQuantizer implements Quantizer {
         ? PooledColors.of(histogram, points, alpha, Math.max(16 * k, 4096)) : null;
     if (pooled != null && pooled.points().size() <= n / POOL_FACTOR) {
       ExpectationPass coarse = new ExpectationPass(pooled.points(), pooled.scatter(), k);
-      Em.Fit fit = Em.run(coarse, start, config.covariance(), config.regCovar(), config.tolerance(),
+      Em.Fit fit = Em.run(coarse, start, fixed, config.covariance(), config.regCovar(), config.tolerance(),
           config.coarseIterations(), space, "coarse");
       start = fit.model();
       coarsePoints = pooled.points().size();
       coarseIterations = fit.iterations();
       collapses.addAll(fit.collapses());
     }
-    Em.Fit fit = Em.run(full, start, config.covariance(), config.regCovar(), config.tolerance(),
+    Em.Fit fit = Em.run(full, start, fixed, config.covariance(), config.regCovar(), config.tolerance(),
         config.maxIterations(), space, "full");
     collapses.addAll(fit.collapses());
 
@@ -118,8 +121,9 @@ public final class GmmQuantizer implements Quantizer {
       objective = rounded.sumSquaredError() / totalWeight;
     }
     GmmReport report = new GmmReport(config.components(), config.covariance(), config.assignment(),
-        config.regCovar(), points.dimensions(), coarsePoints, coarseIterations, fit.iterations(), fit.converged(),
-        fit.logLikelihood(), fit.history(), bic, model.mixture(), collapses, objective, exact, List.of());
+        config.regCovar(), config.space(), points.dimensions(), coarsePoints, coarseIterations, fit.iterations(),
+        fit.converged(), fit.logLikelihood(), fit.history(), bic, model.mixture(), collapses, objective, exact,
+        List.of());
     return new Quantization(palette, assignment, report);
   }
 

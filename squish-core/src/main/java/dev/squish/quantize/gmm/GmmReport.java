@@ -1,5 +1,6 @@
 package dev.squish.quantize.gmm;
 
+import dev.squish.color.ColorSpace;
 import dev.squish.quantize.FitReport;
 import java.util.List;
 
@@ -10,7 +11,9 @@ import java.util.List;
  * @param covariance covariance type
  * @param assignment how colours were mapped to palette entries
  * @param regCovar the value added to each covariance diagonal, squared working-space units
- * @param dimensions coordinates of the working space: 3 (sRGB 0..255) or 4 (premultiplied RGBA 0..255)
+ * @param space the colour space the mixture was fitted in
+ * @param dimensions coordinates of the working space: 3, or 4 for images with transparency (premultiplied, with
+ *     alpha as the fourth coordinate, as k-means clusters them)
  * @param coarsePoints pooled points EM ran on before the full histogram (0 when it ran on the full histogram only)
  * @param coarseIterations EM iterations on the pooled points
  * @param iterations EM iterations on the full histogram
@@ -28,7 +31,8 @@ import java.util.List;
  * @param selection with {@code --k auto}: every k tried, with its BIC and PSNR; empty otherwise
  */
 public record GmmReport(
-    int requestedComponents, CovarianceType covariance, Assignment assignment, double regCovar, int dimensions,
+    int requestedComponents, CovarianceType covariance, Assignment assignment, double regCovar, ColorSpace space,
+    int dimensions,
     int coarsePoints, int coarseIterations, int iterations, boolean converged, double logLikelihood,
     double[] logLikelihoodHistory, double bic, GaussianMixture mixture, List<Collapse> collapses, double objective,
     boolean exact, List<KCandidate> selection) implements FitReport {
@@ -66,7 +70,7 @@ public record GmmReport(
 
   /** This report with the k-versus-BIC table of a model selection. */
   public GmmReport withSelection(List<KCandidate> newSelection) {
-    return new GmmReport(requestedComponents, covariance, assignment, regCovar, dimensions, coarsePoints,
+    return new GmmReport(requestedComponents, covariance, assignment, regCovar, space, dimensions, coarsePoints,
         coarseIterations, iterations, converged, logLikelihood, logLikelihoodHistory, bic, mixture, collapses, objective,
         exact, newSelection);
   }

@@ -26,9 +26,10 @@ final class MaximizationStep {
   /**
    * @param oldMeans the means the statistics were taken about
    * @param oldWeights a component whose old weight is 0 is dropped and stays so
+   * @param fixed leading components whose means do not move
    */
-  static Result run(double[] stats, int stride, double[] oldMeans, double[] oldWeights, int d, CovarianceType type,
-      double regCovar, double totalWeight, double minMass) {
+  static Result run(double[] stats, int stride, double[] oldMeans, double[] oldWeights, int fixed, int d,
+      CovarianceType type, double regCovar, double totalWeight, double minMass) {
     int k = oldWeights.length;
     int tri = Cholesky.packedSize(d);
     double[] weights = new double[k];
@@ -52,7 +53,7 @@ final class MaximizationStep {
         continue;
       }
       for (int a = 0; a < d; a++) {
-        delta[a] = stats[so + 1 + a] / mass;
+        delta[a] = j < fixed ? 0 : stats[so + 1 + a] / mass;
         means[j * d + a] += delta[a];
       }
       covariance(stats, so + 1 + d, mass, delta, d, type, regCovar, covariances, j * d * d);

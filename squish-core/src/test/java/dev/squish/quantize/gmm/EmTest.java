@@ -24,7 +24,7 @@ class EmTest {
       int maxIterations, long seed) {
     KMeansFit km = KMeans.fit(points, k, 100, 1e-6, seed);
     ExpectationPass pass = new ExpectationPass(points, null, k);
-    GaussianMixture start = Em.fromLabels(pass, km.centers(), km.labels(), type, reg);
+    GaussianMixture start = Em.fromLabels(pass, km.centers(), km.labels(), 0, type, reg);
     return Em.run(pass, start, type, reg, tolerance, maxIterations, null, "full");
   }
 

@@ -103,28 +103,24 @@ public final class GmmQuantizer implements Quantizer {
     Compacted model = Compacted.of(fit.model(), full.mostProbable());
     double totalWeight = points.totalWeight();
     double bic = -2 * fit.logLikelihood() * totalWeight + model.mixture().parameterCount() * Math.log(totalWeight);
-    Palette palette;
-    int[] assignment;
-    double objective;
-    if (exact) {
-      palette = Palette.of(histogram.colors());
-      assignment = identity(n);
-      objective = 0;
-    } else {
-      double[] means = model.mixture().means();
-      int live = model.mixture().components();
-      RoundedPalette rounded = config.assignment() == Assignment.MAP
-          ? RoundedPalette.ofLabels(means, live, points, model.labels(), space)
-          : RoundedPalette.of(means, live, points, model.labels(), space);
-      palette = rounded.palette();
-      assignment = rounded.assignment();
-      objective = rounded.sumSquaredError() / totalWeight;
-    }
+    RoundedPalette rounded = exact ? null : palette(model, points, space);
     GmmReport report = new GmmReport(config.components(), config.covariance(), config.assignment(),
         config.regCovar(), config.space(), points.dimensions(), coarsePoints, coarseIterations, fit.iterations(),
-        fit.converged(), fit.logLikelihood(), fit.history(), bic, model.mixture(), collapses, objective, exact,
-        List.of());
-    return new Quantization(palette, assignment, report);
+        fit.converged(), fit.logLikelihood(), fit.history(), bic, model.mixture(), collapses,
+        exact ? 0 : rounded.sumSquaredError() / totalWeight, exact, List.of());
+    if (exact) {
+      return new Quantization(Palette.of(histogram.colors()), identity(n), report);
+    }
+    return new Quantization(rounded.palette(), rounded.assignment(), report);
+  }
+
+  /** The means rounded to 8 bits, with every colour mapped as {@link GmmConfig#assignment()} says. */
+  private RoundedPalette palette(Compacted model, WeightedPoints points, ColorCoordinates space) {
+    double[] means = model.mixture().means();
+    int live = model.mixture().components();
+    return config.assignment() == Assignment.MAP
+        ? RoundedPalette.ofLabels(means, live, points, model.labels(), space)
+        : RoundedPalette.of(means, live, points, model.labels(), space);
   }
 
   /** The mixture without its dropped (weight 0) components, and the labels renumbered to match. */

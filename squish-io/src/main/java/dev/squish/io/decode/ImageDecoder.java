@@ -37,6 +37,9 @@ public final class ImageDecoder {
     ImageIO.setUseCache(false);
   }
 
+  /** The formats squish decodes, as named in messages. */
+  private static final String READABLE = "PNG, JPEG, GIF, BMP, TIFF or WebP";
+
   private final DecodeLimits limits;
 
   public ImageDecoder(DecodeLimits limits) {
@@ -87,8 +90,7 @@ public final class ImageDecoder {
     }
     ImageFormat format = ImageFormat.sniff(data, length);
     if (format == null) {
-      throw new ImageDecodeException(
-          "not an image squish can read: the content is not PNG, JPEG, GIF, BMP, TIFF or WebP");
+      throw notAnImage(data, length);
     }
     if (format == ImageFormat.PNG) {
       PngChunks.verify(data, length);
@@ -136,6 +138,18 @@ public final class ImageDecoder {
     } finally {
       reader.dispose();
     }
+  }
+
+  /** The message for bytes in no format squish reads, naming the format when it is a known one. */
+  private static ImageDecodeException notAnImage(byte[] data, int length) {
+    String name = ForeignFormat.name(data, length);
+    if (name == null) {
+      return new ImageDecodeException("not an image squish can read: the content is not " + READABLE);
+    }
+    if (name.equals("text")) {
+      return new ImageDecodeException("not an image: the file holds text; squish reads " + READABLE);
+    }
+    return new ImageDecodeException("unsupported format: the file is " + name + "; squish reads " + READABLE);
   }
 
   private void checkSize(int w, int h) throws ImageDecodeException {

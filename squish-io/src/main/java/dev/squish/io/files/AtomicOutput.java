@@ -2,22 +2,28 @@ package dev.squish.io.files;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.OptionalLong;
 
 /**
  * Writes a file so that it either appears complete or not at all: the bytes go to a hidden
  * temporary file in the target's folder, which is flushed to disk and then renamed over the
  * target. A crash, a full disk or Ctrl-C mid-write leaves the target as it was; the leftover
- * temporary file carries {@link #TEMP_MARKER} in its name so that the next run can remove it.
+ * temporary file carries {@link #TEMP_MARKER} and the writing process's id in its name so that
+ * the next run can remove it without touching the files of a run still in progress.
  */
 public final class AtomicOutput {
-  /** Part of every temporary file's name. */
+  /** Part of every temporary file's name: {@code .NAME.squish-tmp-PID-RANDOM.part}. */
   public static final String TEMP_MARKER = ".squish-tmp-";
+
+  private static final String TEMP_SUFFIX = ".part";
 
   private AtomicOutput() {}
 
@@ -38,13 +44,14 @@ public final class AtomicOutput {
     if (!overwrite && Files.exists(target)) {
       throw new FileAlreadyExistsException(target.toString());
     }
-    Path temp = Files.createTempFile(dir, "." + target.getFileName() + TEMP_MARKER, ".part");
+    Path temp = Files.createTempFile(dir, tempPrefix(target), TEMP_SUFFIX);
     boolean done = false;
     try {
       try (OutputStream out = Files.newOutputStream(temp)) {
         content.writeTo(out);
       }
-      try (var channel = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE)) {
+      // the rename is atomic, but without this the renamed file may hold no data after a power cut
+      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
         channel.force(true);
       }
       if (!overwrite && Files.exists(target)) {
@@ -63,21 +70,59 @@ public final class AtomicOutput {
     }
   }
 
+  /** True when {@code fileName} is the name of a temporary file made by {@link #write}. */
+  public static boolean isTempName(String fileName) {
+    return fileName.startsWith(".") && fileName.contains(TEMP_MARKER) && fileName.endsWith(TEMP_SUFFIX);
+  }
+
   /**
-   * Deletes temporary files that an interrupted run left in {@code dir}. Only names made by
-   * {@link #write} are touched. Returns how many were removed.
+   * Deletes temporary files that an interrupted or crashed run left in {@code dir}. Only names
+   * made by {@link #write} are touched, and only those of processes that are no longer running
+   * (or of this process, which has none at start-up): a second squish writing into the same
+   * folder keeps its files. Returns how many were removed.
    */
   public static int removeLeftovers(Path dir) {
     int removed = 0;
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + TEMP_MARKER + "*.part")) {
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + TEMP_MARKER + "*" + TEMP_SUFFIX)) {
       for (Path p : files) {
-        if (Files.isRegularFile(p) && Files.deleteIfExists(p)) {
+        if (isTempName(p.getFileName().toString()) && !ownedByAnotherLiveProcess(p) && Files.isRegularFile(p)
+            && Files.deleteIfExists(p)) {
           removed++;
         }
       }
     } catch (IOException e) {
-      // a folder we cannot list is reported when we try to write into it
+      // a folder we cannot list or clean is reported when we try to write into it
     }
     return removed;
+  }
+
+  private static String tempPrefix(Path target) {
+    return "." + target.getFileName() + TEMP_MARKER + ProcessHandle.current().pid() + "-";
+  }
+
+  private static boolean ownedByAnotherLiveProcess(Path temp) {
+    OptionalLong pid = writerPid(temp.getFileName().toString());
+    if (pid.isEmpty() || pid.getAsLong() == ProcessHandle.current().pid()) {
+      return false;
+    }
+    return ProcessHandle.of(pid.getAsLong()).map(ProcessHandle::isAlive).orElse(false);
+  }
+
+  /** The process id in a temporary file's name, or empty for names without one. */
+  static OptionalLong writerPid(String fileName) {
+    int start = fileName.lastIndexOf(TEMP_MARKER);
+    if (start < 0) {
+      return OptionalLong.empty();
+    }
+    start += TEMP_MARKER.length();
+    int end = fileName.indexOf('-', start);
+    if (end <= start) {
+      return OptionalLong.empty();
+    }
+    try {
+      return OptionalLong.of(Long.parseLong(fileName.substring(start, end)));
+    } catch (NumberFormatException e) {
+      return OptionalLong.empty();
+    }
   }
 }

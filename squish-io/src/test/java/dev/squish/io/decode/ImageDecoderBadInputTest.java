@@ -33,7 +33,14 @@ class ImageDecoderBadInputTest {
   void textIsNotAnImage() {
     byte[] text = "this is not a picture\n".getBytes(StandardCharsets.US_ASCII);
     assertThatThrownBy(() -> DECODER.decode(text, text.length)).isInstanceOf(ImageDecodeException.class)
-        .hasMessageStartingWith("not an image squish can read");
+        .hasMessage("not an image: the file holds text; squish reads PNG, JPEG, GIF, BMP, TIFF or WebP");
+  }
+
+  @Test
+  void unknownBinaryIsNotAnImage() {
+    byte[] junk = {0, 1, 2, 3, (byte) 0xFE, 0x10, 0x7F, 0};
+    assertThatThrownBy(() -> DECODER.decode(junk, junk.length)).isInstanceOf(ImageDecodeException.class)
+        .hasMessage("not an image squish can read: the content is not PNG, JPEG, GIF, BMP, TIFF or WebP");
   }
 
   @Test
@@ -76,7 +83,8 @@ class ImageDecoderBadInputTest {
   @Test
   void unsupportedFormatIsNamedAsSuch() {
     byte[] psd = Arrays.copyOf("8BPS".getBytes(StandardCharsets.US_ASCII), 64);
-    assertThatThrownBy(() -> DECODER.decode(psd, psd.length)).hasMessageStartingWith("not an image squish can read");
+    assertThatThrownBy(() -> DECODER.decode(psd, psd.length))
+        .hasMessage("unsupported format: the file is Photoshop PSD; squish reads PNG, JPEG, GIF, BMP, TIFF or WebP");
   }
 
   @Test

@@ -15,93 +15,198 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.util.Locale;
 
-/** Runs one {@link Task}: decode, compress, encode, write. Never throws for a bad file; returns a result. */
+/**
+ * Runs one {@link Task}: decode, compress, encode, write. Never throws for a bad file or a
+ * failed write; returns a result saying what happened. Thread-safe: a batch runs one per job.
+ */
 final class FileCompressor {
+  /** Where finished outputs are written; a seam so that tests can make the disk fill up. */
+  @FunctionalInterface
+  interface Sink {
+    void write(Path target, boolean overwrite, AtomicOutput.Content content) throws IOException;
+  }
+
   private final Settings settings;
   private final ImageDecoder decoder;
   private final InputStream stdin;
   private final OutputStream stdout;
+  private final Sink sink;
+  private final WriteGate gate = new WriteGate();
 
-  FileCompressor(Settings settings, InputStream stdin, OutputStream stdout) {
+  FileCompressor(Settings settings, InputStream stdin, OutputStream stdout, Sink sink) {
     this.settings = settings;
     this.decoder = new ImageDecoder(settings.limits());
     this.stdin = stdin;
     this.stdout = stdout;
+    this.sink = sink;
+  }
+
+  /** The gate every file write passes; closing it stops new writes (Ctrl-C). */
+  WriteGate gate() {
+    return gate;
   }
 
   FileResult run(Task task) {
     long start = System.nanoTime();
     try {
-      if (task.output() != null && !settings.overwrite() && Files.exists(task.output())) {
-        return new FileResult.Failed(task.shownInput(), task.shownOutput() + " exists; use --force to overwrite it",
-            null);
+      if (task.output() != null && Files.exists(task.output())) {
+        // checked before any work so that a deliberate skip costs nothing; checked again at the rename
+        if (settings.skipExisting()) {
+          return new FileResult.Skipped(task.shownInput(), task.shownOutput(),
+              task.shownOutput() + " exists (--skip-existing)");
+        }
+        if (!settings.overwrite()) {
+          throw new Refusal(existsMessage(task), null);
+        }
       }
       long inputBytes;
       RgbaImage image;
       if (task.input() == null) {
-        byte[] data = stdin.readAllBytes();
+        byte[] data = readStdin();
         inputBytes = data.length;
         image = decoder.decode(data, data.length);
       } else {
         image = decoder.decode(task.input());
-        inputBytes = Files.size(task.input());
+        inputBytes = sizeOf(task.input());
       }
       Compressed compressed = Compressor.compress(image, settings.compression());
-      byte[] encoded = encode(compressed.image(), task.format());
+      image = null; // the decoded pixels are not needed any more: let them go before encoding
+      IndexedImage out = compressed.image();
+      byte[] encoded = encode(out, task.format());
       write(task, encoded);
       double seconds = (System.nanoTime() - start) / 1e9;
-      IndexedImage out = compressed.image();
       return new FileResult.Written(task.shownInput(), task.shownOutput(), inputBytes, encoded.length, out.width(),
           out.height(), out.palette().size(), settings.compression().colors(), compressed.quality(),
           compressed.quantization().report(), seconds);
+    } catch (Refusal e) {
+      return new FileResult.Failed(task.shownInput(), e.getMessage(), e.getCause());
     } catch (ImageDecodeException e) {
       return new FileResult.Failed(task.shownInput(), e.getMessage(), e);
-    } catch (FileAlreadyExistsException e) {
-      return new FileResult.Failed(task.shownInput(), task.shownOutput() + " exists; use --force to overwrite it", e);
-    } catch (NoSuchFileException e) {
-      return new FileResult.Failed(task.shownInput(), "cannot write " + task.shownOutput() + ": folder "
-          + parentOf(task) + " does not exist", e);
-    } catch (AccessDeniedException e) {
-      return new FileResult.Failed(task.shownInput(), "cannot write " + task.shownOutput() + ": permission denied", e);
-    } catch (IOException e) {
-      return new FileResult.Failed(task.shownInput(), "cannot write " + task.shownOutput() + ": " + describe(e), e);
     } catch (OutOfMemoryError e) {
       return new FileResult.Failed(task.shownInput(),
-          "not enough memory; give Java more (JAVA_OPTS=-Xmx8g) or lower --max-pixels", e);
+          "not enough memory; give Java more (JAVA_OPTS=-Xmx8g), use fewer --jobs or lower --max-pixels", e);
     }
   }
 
-  private byte[] encode(IndexedImage image, OutputFormat format) throws IOException {
-    if (format == OutputFormat.GIF) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      GifEncoder.write(image, out);
-      return out.toByteArray();
+  private byte[] readStdin() throws Refusal {
+    try {
+      return stdin.readAllBytes();
+    } catch (IOException e) {
+      throw new Refusal("cannot read standard input: " + describe(e), e);
     }
-    return IndexedPngEncoder.encode(image, settings.png());
   }
 
-  private void write(Task task, byte[] encoded) throws IOException {
+  private static long sizeOf(Path input) throws Refusal {
+    try {
+      return Files.size(input);
+    } catch (IOException e) {
+      throw new Refusal("cannot read the file: " + describe(e), e);
+    }
+  }
+
+  private byte[] encode(IndexedImage image, OutputFormat format) throws Refusal {
+    try {
+      if (format == OutputFormat.GIF) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        GifEncoder.write(image, out);
+        return out.toByteArray();
+      }
+      return IndexedPngEncoder.encode(image, settings.png());
+    } catch (IOException e) {
+      throw new Refusal("cannot encode " + format + ": " + describe(e), e);
+    }
+  }
+
+  private void write(Task task, byte[] encoded) throws Refusal {
     if (task.output() == null) {
-      stdout.write(encoded);
-      stdout.flush();
+      try {
+        stdout.write(encoded);
+        stdout.flush();
+      } catch (IOException e) {
+        throw new Refusal("cannot write standard output: " + describe(e), e);
+      }
       return;
     }
-    AtomicOutput.write(task.output(), settings.overwrite(), out -> out.write(encoded));
+    if (settings.makeFolders()) {
+      makeFolders(task.output());
+    }
+    if (!gate.enter()) {
+      throw new Refusal("interrupted before its output was written", null);
+    }
+    try {
+      sink.write(task.output(), settings.overwrite(), out -> out.write(encoded));
+    } catch (FileAlreadyExistsException e) {
+      throw new Refusal(existsMessage(task), e);
+    } catch (NoSuchFileException e) {
+      throw new Refusal("cannot write " + task.shownOutput() + ": folder " + parentOf(task.output())
+          + " does not exist", e);
+    } catch (IOException e) {
+      throw new Refusal("cannot write " + task.shownOutput() + ": " + describe(e), e);
+    } finally {
+      gate.exit();
+    }
   }
 
-  private static String parentOf(Task task) {
-    java.nio.file.Path parent = task.output().toAbsolutePath().getParent();
+  private static void makeFolders(Path output) throws Refusal {
+    Path parent = output.toAbsolutePath().getParent();
+    if (parent == null || Files.isDirectory(parent)) {
+      return;
+    }
+    try {
+      Files.createDirectories(parent);
+    } catch (FileAlreadyExistsException | NotDirectoryException e) {
+      throw new Refusal("cannot create folder " + parent + ": a file of that name is in the way", e);
+    } catch (IOException e) {
+      throw new Refusal("cannot create folder " + parent + ": " + describe(e), e);
+    }
+  }
+
+  private static String existsMessage(Task task) {
+    return task.shownOutput() + " exists; use --force to overwrite it or --skip-existing to skip it";
+  }
+
+  private static String parentOf(Path output) {
+    Path parent = output.toAbsolutePath().getParent();
     return parent == null ? "/" : parent.toString();
   }
 
-  private static String describe(IOException e) {
-    String m = e.getMessage();
-    if (m != null && m.contains("No space left")) {
+  /**
+   * The cause of an I/O error in a few words: "permission denied", "disk full (no space left on
+   * device)", or the operating system's reason in lower case, without the file name (the caller
+   * names the file).
+   */
+  static String describe(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    String m = e instanceof FileSystemException fse && fse.getReason() != null ? fse.getReason() : e.getMessage();
+    if (m == null || m.isBlank()) {
+      return e.getClass().getSimpleName();
+    }
+    if (m.contains("No space left")) {
       return "disk full (no space left on device)";
     }
-    return m == null ? e.getClass().getSimpleName() : m;
+    if (m.contains("Disk quota exceeded")) {
+      return "disk quota exceeded";
+    }
+    m = m.replaceAll("\\s+", " ").trim();
+    return m.length() > 1 && Character.isUpperCase(m.charAt(0)) && Character.isLowerCase(m.charAt(1))
+        ? m.substring(0, 1).toLowerCase(Locale.ROOT) + m.substring(1) : m;
+  }
+
+  /** A file that cannot be done, with the one-line reason the user sees. */
+  private static final class Refusal extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Refusal(String reason, Throwable cause) {
+      super(reason, cause);
+    }
   }
 }

@@ -36,11 +36,19 @@ sealed interface FileResult {
   }
 
   /**
-   * Nothing was written, on purpose.
+   * Nothing was written, on purpose: a deliberate skip such as {@code --skip-existing}. It counts
+   * as a success (exit code 0) unless {@code --strict} is given, and is listed with its reason in
+   * the summary and the report.
    *
-   * @param reason why, one line
+   * @param output the output that was not written, as shown to the user; may be null
+   * @param reason why, one line (for example "photo-squish.png exists (--skip-existing)")
    */
-  record Skipped(String input, String reason) implements FileResult {}
+  record Skipped(String input, String output, String reason) implements FileResult {
+    /** A skip without an output name. */
+    Skipped(String input, String reason) {
+      this(input, null, reason);
+    }
+  }
 
   /**
    * Nothing was written because something went wrong.

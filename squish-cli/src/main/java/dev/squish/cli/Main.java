@@ -2,8 +2,12 @@ package dev.squish.cli;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine;
 
 /** Entry point: the only place that calls {@link System#exit}. */
@@ -11,7 +15,9 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(run(args, System.in, System.out, System.err));
+    boolean terminal = System.console() != null && !"dumb".equals(System.getenv("TERM"));
+    Environment env = new Environment(System.in, System.out, terminal, dev.squish.io.files.AtomicOutput::write);
+    System.exit(run(args, env, System.err));
   }
 
   /**
@@ -19,11 +25,13 @@ public final class Main {
    * standard streams (images may be read from {@code in} and written to {@code out}).
    */
   public static int run(String[] args, InputStream in, OutputStream out, PrintStream err) {
-    PrintWriter outWriter = new PrintWriter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8),
-        true);
-    PrintWriter errWriter = new PrintWriter(new java.io.OutputStreamWriter(err, java.nio.charset.StandardCharsets.UTF_8),
-        true);
-    CommandLine cli = commandLine(in, out);
+    return run(args, Environment.of(in, out), err);
+  }
+
+  static int run(String[] args, Environment env, PrintStream err) {
+    PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(env.stdout(), StandardCharsets.UTF_8), true);
+    PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+    CommandLine cli = commandLine(env);
     cli.setOut(outWriter);
     cli.setErr(errWriter);
     int code = cli.execute(args);
@@ -32,8 +40,9 @@ public final class Main {
     return code;
   }
 
-  static CommandLine commandLine(InputStream in, OutputStream out) {
-    CommandLine cli = new CommandLine(new SquishCommand(in, out));
+  static CommandLine commandLine(Environment env) {
+    CommandLine cli = new CommandLine(new SquishCommand(env));
+    cli.getCommandSpec().usageMessage().exitCodeList(exitCodeList());
     cli.setParameterExceptionHandler((ex, args) -> {
       PrintWriter err = ex.getCommandLine().getErr();
       err.println("squish: " + ex.getMessage());
@@ -52,5 +61,14 @@ public final class Main {
     });
     cli.setExitCodeExceptionMapper(t -> ExitCode.INTERNAL_ERROR.code());
     return cli;
+  }
+
+  /** The exit codes for --help, from {@link ExitCode} so that the two cannot drift apart. */
+  private static Map<String, String> exitCodeList() {
+    Map<String, String> codes = new LinkedHashMap<>();
+    for (ExitCode c : ExitCode.values()) {
+      codes.put(String.format("%3d", c.code()), c.meaning());
+    }
+    return codes;
   }
 }

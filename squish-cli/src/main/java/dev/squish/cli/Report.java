@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Formats results for people (one line) and for programs (one JSON object per line). */
+/** Formats results for people (one line) and for programs (JSON objects and report rows). */
 final class Report {
   private Report() {}
 
@@ -25,12 +25,50 @@ final class Report {
         r.quality().channels().equals("RGBA") ? " (RGBA)" : "", r.seconds());
   }
 
-  /** The same figures as {@link #line}, and with {@code verbose} the fit details, as a JSON object. */
-  static Map<String, Object> json(FileResult.Written r, boolean verbose) {
+  /** The columns of a report row, in order; every row has all of them, null where they do not apply. */
+  static final List<String> COLUMNS = List.of("input", "output", "status", "reason", "input_bytes", "output_bytes",
+      "ratio", "bits_per_pixel", "width", "height", "k", "colors", "channels", "mse", "psnr_db", "lossless",
+      "seconds", "method", "iterations", "converged", "log_likelihood_per_pixel", "bic", "parameters", "covariance",
+      "assign", "reg_covar");
+
+  /** The columns only EM fills; k-means lines of {@code --json} leave them out. */
+  static final List<String> EM_COLUMNS = List.of("log_likelihood_per_pixel", "bic", "parameters", "covariance",
+      "assign", "reg_covar");
+
+  /** The line printed for a skipped file. */
+  static String line(FileResult.Skipped r) {
+    return r.input() + ": skipped: " + r.reason();
+  }
+
+  /** The status word of a result: written, skipped or failed. */
+  static String status(FileResult r) {
+    if (r instanceof FileResult.Written) {
+      return "written";
+    }
+    return r instanceof FileResult.Skipped ? "skipped" : "failed";
+  }
+
+  /** One row of the report: every figure of {@code r} under the names in {@link #COLUMNS}. */
+  static Map<String, Object> row(FileResult r) {
     Map<String, Object> m = new LinkedHashMap<>();
+    for (String c : COLUMNS) {
+      m.put(c, null);
+    }
     m.put("input", r.input());
+    m.put("status", status(r));
+    if (r instanceof FileResult.Skipped s) {
+      m.put("output", s.output());
+      m.put("reason", s.reason());
+    } else if (r instanceof FileResult.Failed f) {
+      m.put("reason", f.reason());
+    } else if (r instanceof FileResult.Written w) {
+      written(m, w);
+    }
+    return m;
+  }
+
+  private static void written(Map<String, Object> m, FileResult.Written r) {
     m.put("output", r.output());
-    m.put("status", "written");
     m.put("input_bytes", r.inputBytes());
     m.put("output_bytes", r.outputBytes());
     m.put("ratio", round(r.ratio(), 4));
@@ -48,10 +86,28 @@ final class Report {
     m.put("iterations", r.fit().iterations());
     m.put("converged", r.fit().converged());
     if (r.fit() instanceof GmmReport g) {
-      mixture(m, g);
+      m.put("log_likelihood_per_pixel", g.logLikelihood());
+      m.put("bic", g.bic());
+      m.put("parameters", g.parameters());
+      m.put("covariance", g.covariance().id());
+      m.put("assign", g.assignment().id());
+      m.put("reg_covar", round(g.regCovar(), 9));
     }
-    if (verbose) {
-      m.put("fit", fit(r.fit()));
+  }
+
+  /**
+   * The object printed per file by {@code --json}: the report row (for EM with the whole model),
+   * and with {@code verbose} the fit details.
+   */
+  static Map<String, Object> json(FileResult r, boolean verbose) {
+    Map<String, Object> m = row(r);
+    if (r instanceof FileResult.Written w && w.fit() instanceof GmmReport g) {
+      mixture(m, g);
+    } else {
+      EM_COLUMNS.forEach(m::remove); // k-means lines stay as they were
+    }
+    if (verbose && r instanceof FileResult.Written w) {
+      m.put("fit", fit(w.fit()));
     }
     return m;
   }
@@ -132,22 +188,6 @@ final class Report {
       out.add(c);
     }
     return out;
-  }
-
-  static Map<String, Object> json(FileResult.Failed r) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("input", r.input());
-    m.put("status", "failed");
-    m.put("reason", r.reason());
-    return m;
-  }
-
-  static Map<String, Object> json(FileResult.Skipped r) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("input", r.input());
-    m.put("status", "skipped");
-    m.put("reason", r.reason());
-    return m;
   }
 
   private static Map<String, Object> fit(FitReport fit) {

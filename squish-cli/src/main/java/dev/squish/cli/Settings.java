@@ -3,6 +3,7 @@ package dev.squish.cli;
 import dev.squish.io.decode.DecodeLimits;
 import dev.squish.io.encode.PngOptions;
 import dev.squish.pipeline.CompressionOptions;
+import java.util.Objects;
 
 /**
  * Everything the command line decided that applies to every file.
@@ -11,5 +12,18 @@ import dev.squish.pipeline.CompressionOptions;
  * @param limits decoding limits
  * @param png how to write PNG files
  * @param overwrite replace existing outputs (--force)
+ * @param skipExisting skip inputs whose output exists (--skip-existing); never together with overwrite
+ * @param makeFolders create missing output folders (true under --output-dir, which mirrors the input tree)
  */
-record Settings(CompressionOptions compression, DecodeLimits limits, PngOptions png, boolean overwrite) {}
+record Settings(CompressionOptions compression, DecodeLimits limits, PngOptions png, boolean overwrite,
+    boolean skipExisting, boolean makeFolders) {
+
+  Settings {
+    Objects.requireNonNull(compression, "compression");
+    Objects.requireNonNull(limits, "limits");
+    Objects.requireNonNull(png, "png");
+    if (overwrite && skipExisting) {
+      throw new IllegalArgumentException("overwrite and skipExisting exclude each other");
+    }
+  }
+}

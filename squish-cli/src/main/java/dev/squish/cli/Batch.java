@@ -1,0 +1,166 @@
+package dev.squish.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Consumer;
+
+/**
+ * Runs the items of a plan on {@code jobs} threads and hands the results back in input order.
+ *
+ * <p>Everything runs inside one {@link ForkJoinPool} of {@code jobs} threads: the images, and the
+ * parallel loops inside them (histogram, k-means, remap, deflate), which fork into the pool of
+ * the thread that starts them. So {@code --jobs 1} uses one thread in all, and {@code --jobs N}
+ * never more than N, however the work splits. At most {@code jobs} images are in flight, so at
+ * most {@code jobs} are decoded in memory at once; when several are, each one's parallel loops
+ * share the same N threads, which is why several small images at once go faster than one after
+ * another with all threads on each. Results are identical whatever {@code jobs} is, because the
+ * parallel loops cut their work the same way on any number of threads.
+ *
+ * <p>The calling thread only coordinates: it starts images as others finish, prints results in
+ * input order as soon as all before them are in, and drives the progress bar. On Ctrl-C (or any
+ * JVM shutdown during the batch) a shutdown hook closes the write gate, waits for files being
+ * written to be complete, and reports what was done.
+ */
+final class Batch {
+  /** How long a shutdown waits for files being written; a local file takes milliseconds. */
+  static final long WRITE_WAIT_MILLIS = 30_000;
+  private static final long TICK_MILLIS = 250;
+
+  private final FileCompressor compressor;
+  private final int jobs;
+  private final ProgressBar bar;
+
+  /** What the batch did: one result per item in input order, and the wall time. */
+  record Outcome(List<FileResult> results, double seconds, boolean interrupted) {}
+
+  /** Called by the shutdown hook with the results so far (null for files not finished). */
+  @FunctionalInterface
+  interface Interruption {
+    void interrupted(List<FileResult> soFar, double seconds);
+  }
+
+  Batch(FileCompressor compressor, int jobs, ProgressBar bar) {
+    if (jobs < 1) {
+      throw new IllegalArgumentException("jobs must be >= 1, got " + jobs);
+    }
+    this.compressor = compressor;
+    this.jobs = jobs;
+    this.bar = bar;
+  }
+
+  /**
+   * Runs every item; {@code onResult} is called on this thread for each result, in input order.
+   * {@code onInterrupt} is called from the shutdown hook if the JVM shuts down mid-batch.
+   */
+  Outcome run(List<BatchPlan.Item> items, Consumer<FileResult> onResult, Interruption onInterrupt) {
+    int n = items.size();
+    AtomicReferenceArray<FileResult> results = new AtomicReferenceArray<>(n);
+    AtomicBoolean interrupted = new AtomicBoolean();
+    Object printLock = new Object();
+    long start = System.nanoTime();
+    Thread hook = new Thread(() -> {
+      interrupted.set(true);
+      compressor.gate().close(WRITE_WAIT_MILLIS);
+      synchronized (printLock) {
+        bar.clear();
+        onInterrupt.interrupted(snapshot(results), (System.nanoTime() - start) / 1e9);
+      }
+    }, "squish-interrupt");
+    Runtime.getRuntime().addShutdownHook(hook);
+    ForkJoinPool pool = new ForkJoinPool(jobs);
+    try {
+      drive(items, results, pool, interrupted, printLock, onResult);
+    } finally {
+      pool.shutdownNow();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // the JVM is shutting down: the hook is running and reports
+      }
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    List<FileResult> all = snapshot(results);
+    boolean complete = !interrupted.get() && all.stream().allMatch(r -> r != null);
+    return new Outcome(complete ? List.copyOf(all) : all, seconds, !complete);
+  }
+
+  private void drive(List<BatchPlan.Item> items, AtomicReferenceArray<FileResult> results, ForkJoinPool pool,
+      AtomicBoolean interrupted, Object printLock, Consumer<FileResult> onResult) {
+    int n = items.size();
+    BlockingQueue<Integer> finished = new LinkedBlockingQueue<>();
+    int next = 0;
+    int inFlight = 0;
+    int printed = 0;
+    int done = 0;
+    synchronized (printLock) {
+      bar.update(0);
+    }
+    while (printed < n && !interrupted.get()) {
+      while (next < n && inFlight < jobs) {
+        int i = next++;
+        BatchPlan.Item item = items.get(i);
+        if (item.refusal() != null) {
+          results.set(i, item.refusal());
+          finished.add(i);
+        } else {
+          inFlight++;
+          pool.execute(() -> runOne(item.task(), i, results, finished));
+        }
+      }
+      Integer i;
+      try {
+        i = finished.poll(TICK_MILLIS, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      synchronized (printLock) {
+        if (interrupted.get()) {
+          return;
+        }
+        if (i == null) {
+          bar.tick();
+          continue;
+        }
+        if (items.get(i).refusal() == null) {
+          inFlight--;
+        }
+        done++;
+        bar.clear();
+        while (printed < n && results.get(printed) != null) {
+          onResult.accept(results.get(printed++));
+        }
+        bar.update(done);
+      }
+    }
+    synchronized (printLock) {
+      bar.clear();
+    }
+  }
+
+  /** Runs one task on a pool thread; always records a result and signals, whatever happens. */
+  private void runOne(Task task, int i, AtomicReferenceArray<FileResult> results, BlockingQueue<Integer> finished) {
+    try {
+      results.set(i, compressor.run(task));
+    } catch (RuntimeException | Error e) {
+      results.set(i, new FileResult.Failed(task.shownInput(),
+          "internal error: " + e + " (a bug in squish; run with --verbose and please report it)", e));
+    } finally {
+      finished.add(i);
+    }
+  }
+
+  private static List<FileResult> snapshot(AtomicReferenceArray<FileResult> results) {
+    List<FileResult> list = new ArrayList<>(results.length());
+    for (int i = 0; i < results.length(); i++) {
+      list.add(results.get(i));
+    }
+    return list;
+  }
+}

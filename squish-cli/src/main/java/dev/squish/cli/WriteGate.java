@@ -1,0 +1,53 @@
+package dev.squish.cli;
+
+/**
+ * Lets output files be written until it is closed, and lets whoever closes it wait for the
+ * writes in progress to end. On Ctrl-C the shutdown hook closes the gate: a write that has begun
+ * runs to its rename (a complete file) or its clean-up (no file), and no new one begins, so the
+ * process never dies half-way through a file.
+ */
+final class WriteGate {
+  private int active;
+  private boolean closed;
+
+  /** Begins a write; false when the gate is closed and nothing may be written. */
+  synchronized boolean enter() {
+    if (closed) {
+      return false;
+    }
+    active++;
+    return true;
+  }
+
+  /** Ends a write begun by a successful {@link #enter}. */
+  synchronized void exit() {
+    active--;
+    notifyAll();
+  }
+
+  /**
+   * Closes the gate and waits up to {@code timeoutMillis} for the writes in progress to end.
+   * Returns true when none is left.
+   */
+  synchronized boolean close(long timeoutMillis) {
+    closed = true;
+    long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+    while (active > 0) {
+      long left = (deadline - System.nanoTime()) / 1_000_000L;
+      if (left <= 0) {
+        return false;
+      }
+      try {
+        wait(left);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return active == 0;
+      }
+    }
+    return true;
+  }
+
+  synchronized boolean isClosed() {
+    return closed;
+  }
+}

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Runs the items of a plan on {@code jobs} threads and hands the results back in input order.
@@ -32,7 +33,8 @@ final class Batch {
   static final long WRITE_WAIT_MILLIS = 30_000;
   private static final long TICK_MILLIS = 250;
 
-  private final FileCompressor compressor;
+  private final Function<Task, FileResult> work;
+  private final WriteGate gate;
   private final int jobs;
   private final ProgressBar bar;
 
@@ -45,11 +47,18 @@ final class Batch {
     void interrupted(List<FileResult> soFar, double seconds);
   }
 
-  Batch(FileCompressor compressor, int jobs, ProgressBar bar) {
+  /**
+   * @param work does one task, never throwing for a bad file ({@link FileCompressor#run})
+   * @param gate the gate {@code work} writes files through, closed on Ctrl-C
+   * @param jobs threads, and images at once
+   * @param bar the progress bar, or {@link ProgressBar#NONE}
+   */
+  Batch(Function<Task, FileResult> work, WriteGate gate, int jobs, ProgressBar bar) {
     if (jobs < 1) {
       throw new IllegalArgumentException("jobs must be >= 1, got " + jobs);
     }
-    this.compressor = compressor;
+    this.work = work;
+    this.gate = gate;
     this.jobs = jobs;
     this.bar = bar;
   }
@@ -66,7 +75,7 @@ final class Batch {
     long start = System.nanoTime();
     Thread hook = new Thread(() -> {
       interrupted.set(true);
-      compressor.gate().close(WRITE_WAIT_MILLIS);
+      gate.close(WRITE_WAIT_MILLIS);
       synchronized (printLock) {
         bar.clear();
         onInterrupt.interrupted(snapshot(results), (System.nanoTime() - start) / 1e9);
@@ -147,7 +156,7 @@ final class Batch {
   /** Runs one task on a pool thread; always records a result and signals, whatever happens. */
   private void runOne(Task task, int i, AtomicReferenceArray<FileResult> results, BlockingQueue<Integer> finished) {
     try {
-      results.set(i, compressor.run(task));
+      results.set(i, work.apply(task));
     } catch (RuntimeException | Error e) {
       results.set(i, new FileResult.Failed(task.shownInput(),
           "internal error: " + e + " (a bug in squish; run with --verbose and please report it)", e));

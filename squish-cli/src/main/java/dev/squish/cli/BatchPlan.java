@@ -252,14 +252,16 @@ final class BatchPlan {
           continue;
         }
         Path o = key(t.output());
+        if (!o.equals(in) && inputs.contains(o)) {
+          out.add(Item.refused(t.shownInput(), "its output " + t.shownOutput()
+              + " is also an input, which squish never overwrites with another file's output; use --ext or"
+              + " --output-dir"));
+          continue;
+        }
         String first = outputs.putIfAbsent(o, t.shownInput());
         if (first != null) {
           out.add(Item.refused(t.shownInput(), "its output " + t.shownOutput() + " is also the output of " + first
               + "; use --ext or --output-dir to tell them apart"));
-        } else if (!o.equals(in) && inputs.contains(o)) {
-          out.add(Item.refused(t.shownInput(), "its output " + t.shownOutput()
-              + " is also an input, which squish never overwrites with another file's output; use --ext or"
-              + " --output-dir"));
         } else {
           out.add(item);
         }

@@ -151,7 +151,7 @@ final class SquishCommand implements Callable<Integer> {
     ProgressBar bar = env.terminal() && !quiet && !noProgress && many ? new ProgressBar(err, items.size())
         : ProgressBar.NONE;
     FileCompressor compressor = new FileCompressor(settings, env.stdin(), env.stdout(), env.sink());
-    Batch.Outcome outcome = new Batch(compressor, jobs, bar).run(items, r -> print(r, text, err),
+    Batch.Outcome outcome = new Batch(compressor::run, compressor.gate(), jobs, bar).run(items, r -> print(r, text, err),
         (soFar, seconds) -> interrupted(plan, soFar, seconds, reportPath, err));
     if (outcome.interrupted()) {
       return ExitCode.INTERRUPTED.code();

@@ -1,5 +1,6 @@
 package dev.squish.cli;
 
+import dev.squish.io.files.AtomicOutput;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -13,9 +14,15 @@ record CliRun(int exitCode, String out, String err, byte[] outBytes) {
   }
 
   static CliRun withStdin(byte[] stdin, String... args) {
+    return in(false, AtomicOutput::write, stdin, args);
+  }
+
+  /** A run where the output is (or is not) a terminal and files are written through {@code sink}. */
+  static CliRun in(boolean terminal, FileCompressor.Sink sink, byte[] stdin, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(args, new ByteArrayInputStream(stdin), out, new PrintStream(err, true, StandardCharsets.UTF_8));
+    Environment env = new Environment(new ByteArrayInputStream(stdin), out, terminal, sink);
+    int code = Main.run(args, env, new PrintStream(err, true, StandardCharsets.UTF_8));
     return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
         out.toByteArray());
   }

@@ -83,7 +83,7 @@ class CliTest {
     Files.writeString(out, "keep me");
     CliRun run = CliRun.of(in.toString(), "-k", "4", "-o", out.toString());
     assertThat(run.exitCode()).isEqualTo(ExitCode.ALL_FAILED.code());
-    assertThat(run.err().strip()).endsWith("o.png exists; use --force to overwrite it");
+    assertThat(run.err().strip()).endsWith("o.png exists; use --force to overwrite it or --skip-existing to skip it");
     assertThat(Files.readString(out)).isEqualTo("keep me");
     assertThat(CliRun.of(in.toString(), "-k", "4", "-o", out.toString(), "--force").exitCode()).isZero();
     assertThat(Files.size(out)).isGreaterThan(100);

@@ -1,0 +1,284 @@
+package dev.squish.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.squish.io.files.AtomicOutput;
+import dev.squish.testkit.TestImages;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Batch mode end to end: many inputs, output naming, existing outputs, summary, determinism, disk full. */
+class BatchCliTest {
+  @TempDir
+  Path dir;
+
+  /** Copies the test photos into {@code folder} and returns them in name order. */
+  private List<Path> photos(Path folder, String... names) throws IOException {
+    Files.createDirectories(folder);
+    List<Path> out = new ArrayList<>();
+    for (String n : names) {
+      out.add(TestImages.copyTo(n, folder));
+    }
+    return out;
+  }
+
+  private static String s(Path p) {
+    return p.toString();
+  }
+
+  private static List<Path> files(Path root) throws IOException {
+    try (Stream<Path> s = Files.walk(root)) {
+      return s.filter(Files::isRegularFile).sorted().toList();
+    }
+  }
+
+  private static boolean isPng(Path p) throws IOException {
+    byte[] b = Files.readAllBytes(p);
+    return b.length > 8 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G';
+  }
+
+  @Test
+  void manyFilesAndFoldersGoBesideTheirInputsWithResultsInOrderAndASummary() throws IOException {
+    List<Path> inFolder = photos(dir.resolve("a"), TestImages.CHELSEA, TestImages.CAMERA);
+    Path single = photos(dir, TestImages.GRACE_HOPPER).get(0);
+    CliRun run = CliRun.of(s(dir.resolve("a")), s(single), "-k", "8");
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.err()).isEmpty();
+    List<String> lines = run.out().lines().toList();
+    assertThat(lines).hasSize(5);
+    assertThat(lines.get(0)).startsWith(s(inFolder.get(1)) + " -> " + s(dir.resolve("a/skimage-camera-squish.png")));
+    assertThat(lines.get(1)).startsWith(s(inFolder.get(0)) + " -> " + s(dir.resolve("a/skimage-chelsea-squish.png")));
+    assertThat(lines.get(2)).startsWith(s(single) + " -> " + s(dir.resolve("mpl-grace_hopper-squish.png")));
+    assertThat(lines.get(3)).matches("3 files in \\d+\\.\\d s with \\d+ jobs?: 3 written, 0 skipped, 0 failed");
+    long in = Files.size(inFolder.get(0)) + Files.size(inFolder.get(1)) + Files.size(single);
+    long out = Files.size(dir.resolve("a/skimage-camera-squish.png"))
+        + Files.size(dir.resolve("a/skimage-chelsea-squish.png")) + Files.size(dir.resolve("mpl-grace_hopper-squish.png"));
+    assertThat(lines.get(4)).startsWith("  written: " + in + " B -> " + out + " B, ratio ");
+  }
+
+  @Test
+  void outputDirMirrorsTheTreeAndLeavesTheInputsUntouched() throws IOException {
+    Path photos = dir.resolve("photos");
+    Path inner = photos(photos.resolve("2024/june"), TestImages.CHELSEA).get(0);
+    Path top = photos(photos, TestImages.CAMERA).get(0);
+    byte[] before = Files.readAllBytes(inner);
+    FileTime mtime = Files.getLastModifiedTime(inner);
+    Path out = dir.resolve("out");
+    CliRun run = CliRun.of(s(photos), "-r", "--output-dir", s(out), "-k", "4", "-q");
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).isEmpty();
+    assertThat(files(out)).containsExactly(out.resolve("2024/june/skimage-chelsea.png"),
+        out.resolve("skimage-camera.png"));
+    assertThat(Files.readAllBytes(inner)).isEqualTo(before);
+    assertThat(Files.getLastModifiedTime(inner)).isEqualTo(mtime);
+    assertThat(files(photos)).containsExactly(inner, top);
+  }
+
+  @Test
+  void gifForABatchByFormatOrExt() throws IOException {
+    photos(dir.resolve("p"), TestImages.CHELSEA, TestImages.CAMERA);
+    assertThat(CliRun.of(s(dir.resolve("p")), "--format", "gif", "-k", "8").exitCode()).isZero();
+    assertThat(new String(Files.readAllBytes(dir.resolve("p/skimage-camera-squish.gif")), 0, 6,
+        StandardCharsets.US_ASCII)).isEqualTo("GIF89a");
+    assertThat(dir.resolve("p/skimage-chelsea-squish.gif")).exists();
+    assertThat(CliRun.of(s(dir.resolve("p")), "--ext", ".small.gif", "-k", "8").exitCode()).isZero();
+    assertThat(dir.resolve("p/skimage-camera.small.gif")).exists();
+    CliRun clash = CliRun.of(s(dir.resolve("p")), "--format", "png", "--ext", ".gif");
+    assertThat(clash.exitCode()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(clash.err()).isEqualTo("squish: --ext .gif asks for gif but --format says png\ntry squish --help\n");
+  }
+
+  @Test
+  void anExistingOutputFailsIsSkippedOnRequestAndIsOverwrittenOnlyWithForce() throws IOException {
+    List<Path> in = photos(dir.resolve("p"), TestImages.CHELSEA, TestImages.CAMERA);
+    Path taken = dir.resolve("p/skimage-chelsea-squish.png");
+    Files.writeString(taken, "keep me");
+
+    CliRun plain = CliRun.of(s(dir.resolve("p")), "-k", "4");
+    assertThat(plain.exitCode()).isEqualTo(ExitCode.SOME_FAILED.code());
+    assertThat(plain.err()).isEqualTo("squish: " + in.get(0) + ": " + taken
+        + " exists; use --force to overwrite it or --skip-existing to skip it\n");
+    assertThat(Files.readString(taken)).isEqualTo("keep me");
+
+    CliRun skip = CliRun.of(s(dir.resolve("p")), "-k", "4", "--skip-existing");
+    assertThat(skip.exitCode()).isZero();
+    assertThat(skip.err()).isEmpty();
+    // the camera output exists now too, from the first run
+    assertThat(skip.out()).contains(in.get(0) + ": skipped: " + taken + " exists (--skip-existing)",
+        "2 files in", ": 0 written, 2 skipped, 0 failed", "  skipped " + in.get(0) + ": " + taken + " exists");
+    assertThat(Files.readString(taken)).isEqualTo("keep me");
+
+    assertThat(CliRun.of(s(dir.resolve("p")), "-k", "4", "--skip-existing", "--strict").exitCode())
+        .isEqualTo(ExitCode.SKIPPED_STRICT.code());
+
+    CliRun force = CliRun.of(s(dir.resolve("p")), "-k", "4", "--force");
+    assertThat(force.exitCode()).isZero();
+    assertThat(isPng(taken)).isTrue();
+
+    CliRun both = CliRun.of(s(dir.resolve("p")), "--force", "--skip-existing");
+    assertThat(both.exitCode()).isEqualTo(ExitCode.USAGE.code());
+  }
+
+  @Test
+  void theInputIsReplacedOnlyWithForce() throws IOException {
+    Path in = photos(dir, TestImages.CHELSEA).get(0);
+    byte[] original = Files.readAllBytes(in);
+    CliRun refused = CliRun.of(s(in), "--ext", ".png", "-k", "8");
+    assertThat(refused.exitCode()).isEqualTo(ExitCode.ALL_FAILED.code());
+    assertThat(Files.readAllBytes(in)).isEqualTo(original);
+    CliRun forced = CliRun.of(s(in), "--ext", ".png", "-k", "8", "--force");
+    assertThat(forced.exitCode()).isZero();
+    assertThat(Files.size(in)).isLessThan(original.length);
+    assertThat(isPng(in)).isTrue();
+    assertThat(files(dir)).containsExactly(in);
+  }
+
+  @Test
+  void outputsAreByteIdenticalWhateverTheNumberOfJobs() throws IOException {
+    Path p = dir.resolve("p");
+    photos(p, TestImages.PHOTOS.toArray(String[]::new));
+    List<byte[]> reference = null;
+    for (int jobs : new int[] {1, 2, 3}) {
+      Path out = dir.resolve("out" + jobs);
+      CliRun run = CliRun.of(s(p), "--output-dir", s(out), "-k", "32", "--jobs", String.valueOf(jobs), "-q");
+      assertThat(run.exitCode()).isZero();
+      List<byte[]> bytes = new ArrayList<>();
+      for (Path f : files(out)) {
+        bytes.add(Files.readAllBytes(f));
+      }
+      assertThat(bytes).hasSize(TestImages.PHOTOS.size());
+      if (reference == null) {
+        reference = bytes;
+      } else {
+        for (int i = 0; i < bytes.size(); i++) {
+          assertThat(bytes.get(i)).as("output %d with --jobs %d", i, jobs).isEqualTo(reference.get(i));
+        }
+      }
+    }
+  }
+
+  @Test
+  void jsonPrintsOneObjectPerInputAndTheSummary() throws IOException {
+    photos(dir.resolve("p"), TestImages.CHELSEA, TestImages.CAMERA);
+    Files.writeString(dir.resolve("p/broken.png"), "not a png");
+    CliRun run = CliRun.of(s(dir.resolve("p")), "-k", "4", "--json");
+    assertThat(run.exitCode()).isEqualTo(ExitCode.SOME_FAILED.code());
+    List<String> lines = run.out().lines().toList();
+    assertThat(lines).hasSize(4).allMatch(l -> l.startsWith("{") && l.endsWith("}"));
+    assertThat(lines.get(0)).contains("\"status\":\"failed\"", "\"reason\":\"not an image: the file holds text;");
+    assertThat(lines.get(1)).contains("\"status\":\"written\"");
+    assertThat(lines.get(3)).startsWith("{\"summary\":{\"files\":3,\"written\":2,\"skipped\":0,\"failed\":1,");
+    assertThat(run.err()).startsWith("squish: " + dir.resolve("p/broken.png") + ": not an image");
+  }
+
+  @Test
+  void leftoverTemporaryFilesOfDeadRunsAreRemovedOnStart() throws IOException {
+    photos(dir.resolve("p"), TestImages.CHELSEA);
+    Path leftover = dir.resolve("p/.skimage-chelsea-squish.png" + AtomicOutput.TEMP_MARKER + "2147483646-77.part");
+    Files.writeString(leftover, "half a file from a run that was killed");
+    CliRun run = CliRun.of(s(dir.resolve("p")), "-k", "4", "-v");
+    assertThat(run.exitCode()).isZero();
+    assertThat(leftover).doesNotExist();
+    assertThat(run.err()).contains("removed 1 temporary file left by an interrupted run");
+  }
+
+  @Test
+  void aFullDiskIsReportedAndLeavesNoFileAndTheBatchGoesOn() throws IOException {
+    List<Path> in = photos(dir.resolve("p"), TestImages.CHELSEA, TestImages.CAMERA);
+    Path full = dir.resolve("p/skimage-chelsea-squish.png");
+    AtomicBoolean hit = new AtomicBoolean();
+    FileCompressor.Sink fillsUp = (target, overwrite, content) -> AtomicOutput.write(target, overwrite, out -> {
+      if (target.equals(full)) {
+        hit.set(true);
+        content.writeTo(new DiskFullStream(out, 4096));
+      } else {
+        content.writeTo(out);
+      }
+    });
+    CliRun run = CliRun.in(false, fillsUp, new byte[0], s(dir.resolve("p")), "-k", "8");
+    assertThat(hit).isTrue();
+    assertThat(run.exitCode()).isEqualTo(ExitCode.SOME_FAILED.code());
+    assertThat(run.err()).isEqualTo("squish: " + in.get(0) + ": cannot write " + full
+        + ": disk full (no space left on device)\n");
+    assertThat(files(dir.resolve("p"))).containsExactly(dir.resolve("p/skimage-camera-squish.png"), in.get(1),
+        in.get(0));
+    assertThat(run.out()).contains("2 files in", "1 written, 0 skipped, 1 failed",
+        "  failed " + in.get(0) + ": cannot write " + full + ": disk full");
+  }
+
+  @Test
+  void aProgressBarOnlyOnATerminalAndNotWithQuiet() throws IOException {
+    photos(dir.resolve("p"), TestImages.CHELSEA, TestImages.CAMERA);
+    CliRun tty = CliRun.in(true, AtomicOutput::write, new byte[0], s(dir.resolve("p")), "-k", "4", "--force");
+    assertThat(tty.exitCode()).isZero();
+    assertThat(tty.err()).contains("\r\u001b[K[", "] 2/2 files").endsWith("\r\u001b[K");
+    CliRun pipe = CliRun.in(false, AtomicOutput::write, new byte[0], s(dir.resolve("p")), "-k", "4", "--force");
+    assertThat(pipe.err()).isEmpty();
+    CliRun quiet = CliRun.in(true, AtomicOutput::write, new byte[0], s(dir.resolve("p")), "-k", "4", "--force", "-q");
+    assertThat(quiet.err()).isEmpty();
+    assertThat(quiet.out()).isEmpty();
+    CliRun off = CliRun.in(true, AtomicOutput::write, new byte[0], s(dir.resolve("p")), "-k", "4", "--force",
+        "--no-progress");
+    assertThat(off.err()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "-2", "1025"})
+  void jobsOutOfRangeIsAUsageError(String jobs) throws IOException {
+    Path in = photos(dir, TestImages.CHELSEA).get(0);
+    CliRun run = CliRun.of(s(in), "--jobs", jobs);
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(run.err()).isEqualTo("squish: --jobs must be from 1 to 1024, got " + jobs + "\ntry squish --help\n");
+  }
+
+  @Test
+  void usageErrorsOfBatchOptions() throws IOException {
+    Path in = photos(dir.resolve("p"), TestImages.CHELSEA).get(0);
+    assertThat(CliRun.of("-", s(in)).err()).startsWith("squish: standard input ('-') must be the only input\n");
+    assertThat(CliRun.of(s(dir.resolve("p")), "-o", s(dir.resolve("x.png"))).err())
+        .startsWith("squish: --output names one file, but " + dir.resolve("p") + " is a folder; use --output-dir\n");
+    assertThat(CliRun.of(s(in), "--report", s(dir.resolve("r.txt"))).err())
+        .startsWith("squish: --report must end in .json or .csv");
+    assertThat(CliRun.of(s(in), "--output-dir", s(in)).err()).startsWith("squish: --output-dir " + in + " is a file");
+    assertThat(CliRun.of(s(in), "--format", "jpeg").err()).startsWith("squish: --format must be png or gif");
+    assertThat(files(dir)).containsExactly(in);
+  }
+
+  /** Accepts {@code room} bytes, then fails as a full disk does. */
+  static final class DiskFullStream extends OutputStream {
+    private final OutputStream out;
+    private long room;
+
+    DiskFullStream(OutputStream out, long room) {
+      this.out = out;
+      this.room = room;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      int n = (int) Math.min(len, room);
+      out.write(b, off, n);
+      room -= n;
+      if (n < len) {
+        throw new IOException("No space left on device");
+      }
+    }
+  }
+}

@@ -256,6 +256,17 @@ class BatchCliTest {
     assertThat(files(dir)).containsExactly(in);
   }
 
+  @Test
+  void errorsAreOneLineAndVerboseAddsTheStackTrace() throws IOException {
+    Path bad = dir.resolve("bad.png");
+    Files.write(bad, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0});
+    CliRun plain = CliRun.of(bad.toString());
+    assertThat(plain.err().lines()).hasSize(1);
+    CliRun verbose = CliRun.of(bad.toString(), "-v");
+    assertThat(verbose.err().lines().findFirst().orElseThrow()).isEqualTo(plain.err().strip());
+    assertThat(verbose.err()).contains("ImageDecodeException", "\tat dev.squish.io.decode.");
+  }
+
   /** Accepts {@code room} bytes, then fails as a full disk does. */
   static final class DiskFullStream extends OutputStream {
     private final OutputStream out;

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.security.SecureRandom;
 import java.util.OptionalLong;
 
 /**
@@ -24,6 +26,7 @@ public final class AtomicOutput {
   public static final String TEMP_MARKER = ".squish-tmp-";
 
   private static final String TEMP_SUFFIX = ".part";
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   private AtomicOutput() {}
 
@@ -44,11 +47,24 @@ public final class AtomicOutput {
     if (!overwrite && Files.exists(target)) {
       throw new FileAlreadyExistsException(target.toString());
     }
-    Path temp = Files.createTempFile(dir, tempPrefix(target), TEMP_SUFFIX);
+    Path temp = null;
     boolean done = false;
     try {
-      try (OutputStream out = Files.newOutputStream(temp)) {
+      OutputStream stream = null;
+      while (stream == null) {
+        temp = dir.resolve(tempPrefix(target) + Long.toUnsignedString(RANDOM.nextLong(), 36) + TEMP_SUFFIX);
+        try {
+          // not Files.createTempFile: its files are private (0600), and the output would keep that mode
+          stream = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (FileAlreadyExistsException e) {
+          temp = null; // a clash of random names: draw another
+        }
+      }
+      try (OutputStream out = stream) {
         content.writeTo(out);
+      }
+      if (overwrite) {
+        keepPermissions(target, temp);
       }
       // the rename is atomic, but without this the renamed file may hold no data after a power cut
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
@@ -64,9 +80,21 @@ public final class AtomicOutput {
       }
       done = true;
     } finally {
-      if (!done) {
+      if (!done && temp != null) {
         Files.deleteIfExists(temp);
       }
+    }
+  }
+
+  /** A replaced file keeps its permissions, as it would if it had been rewritten in place. */
+  private static void keepPermissions(Path target, Path temp) {
+    try {
+      PosixFileAttributeView view = Files.getFileAttributeView(target, PosixFileAttributeView.class);
+      if (view != null && Files.exists(target)) {
+        Files.setPosixFilePermissions(temp, view.readAttributes().permissions());
+      }
+    } catch (IOException | UnsupportedOperationException e) {
+      // the new file keeps the default permissions, which is what a new file would get anyway
     }
   }
 

@@ -8,7 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +32,19 @@ class AtomicOutputTest {
     AtomicOutput.write(target, false, out -> out.write("hello".getBytes(StandardCharsets.US_ASCII)));
     assertThat(Files.readString(target)).isEqualTo("hello");
     assertThat(names()).containsExactly("a.png");
+  }
+
+  @Test
+  void newFilesGetTheUsualPermissionsAndReplacedFilesKeepTheirs() throws IOException {
+    Path plain = Files.createFile(dir.resolve("plain"));
+    Path target = dir.resolve("a.png");
+    AtomicOutput.write(target, false, out -> out.write(1));
+    assertThat(Files.getPosixFilePermissions(target)).as("as any new file here, not private like a temp file")
+        .isEqualTo(Files.getPosixFilePermissions(plain));
+    Set<PosixFilePermission> custom = PosixFilePermissions.fromString("rw-r-----");
+    Files.setPosixFilePermissions(target, custom);
+    AtomicOutput.write(target, true, out -> out.write(2));
+    assertThat(Files.getPosixFilePermissions(target)).isEqualTo(custom);
   }
 
   @Test

@@ -234,6 +234,9 @@ final class SquishCommand implements Callable<Integer> {
     m.put("method", c.method().id());
     m.put("k", c.colors());
     m.put("seed", c.seed());
+    m.put("space", c.space().id());
+    m.put("dither", c.dithering().kind().id());
+    m.put("dither_level", c.dithering().level());
     m.put("format", outputFormat().id());
     m.put("jobs", jobs);
     m.put("max_pixels", maxPixels);

@@ -358,7 +358,8 @@ final class BatchPlan {
         }
         List<String> notes = new ArrayList<>();
         if (ignored > 0) {
-          notes.add(count(ignored, "other file") + " ignored; squish looks for ." + String.join(" .", IMAGE_EXTENSIONS));
+          notes.add(count(ignored, "other file") + " ignored; squish looks for ."
+              + String.join(" .", IMAGE_EXTENSIONS));
         }
         if (earlierOutputs > 0) {
           notes.add(count(earlierOutputs, "earlier output") + " ending in " + rules.suffix() + " left alone");

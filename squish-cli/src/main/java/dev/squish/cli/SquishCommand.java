@@ -151,11 +151,18 @@ final class SquishCommand implements Callable<Integer> {
     ProgressBar bar = env.terminal() && !quiet && !noProgress && many ? new ProgressBar(err, items.size())
         : ProgressBar.NONE;
     FileCompressor compressor = new FileCompressor(settings, env.stdin(), env.stdout(), env.sink());
-    Batch.Outcome outcome = new Batch(compressor::run, compressor.gate(), jobs, bar).run(items, r -> print(r, text, err),
+    Batch batch = new Batch(compressor::run, compressor.gate(), jobs, bar);
+    Batch.Outcome outcome = batch.run(items, r -> print(r, text, err),
         (soFar, seconds) -> interrupted(plan, soFar, seconds, reportPath, err));
     if (outcome.interrupted()) {
       return ExitCode.INTERRUPTED.code();
     }
+    return finish(plan, outcome, many, reportPath, text, err).code();
+  }
+
+  /** Prints the summary (for more than one file), writes the report, and decides the exit code. */
+  private ExitCode finish(BatchPlan plan, Batch.Outcome outcome, boolean many, Path reportPath, PrintWriter text,
+      PrintWriter err) {
     Summary summary = Summary.of(outcome.results(), plan, outcome.seconds(), jobs, false);
     if (!quiet && many) {
       if (json) {
@@ -167,11 +174,11 @@ final class SquishCommand implements Callable<Integer> {
     ExitCode code = summary.exitCode(strict);
     if (reportPath != null && !writeReport(reportPath, outcome.results(), summary, err)
         && code.code() < ExitCode.SOME_FAILED.code()) {
-      code = ExitCode.SOME_FAILED;
+      code = ExitCode.SOME_FAILED; // the files are there, but what was asked is not all done
     }
     text.flush();
     err.flush();
-    return code.code();
+    return code;
   }
 
   private void print(FileResult result, PrintWriter text, PrintWriter err) {
@@ -319,7 +326,7 @@ final class SquishCommand implements Callable<Integer> {
       if (inputs.size() > 1) {
         throw usage("--output names one file, but " + inputs.size() + " inputs were given; use --output-dir");
       }
-      if (Files.isDirectory(Path.of(inputs.get(0)))) {
+      if (!inputs.get(0).equals("-") && Files.isDirectory(path(inputs.get(0), "the input"))) {
         throw usage("--output names one file, but " + inputs.get(0) + " is a folder; use --output-dir");
       }
       if (outputDir != null || ext != null) {

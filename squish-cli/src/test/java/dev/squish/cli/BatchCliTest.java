@@ -64,7 +64,8 @@ class BatchCliTest {
     assertThat(lines.get(3)).matches("3 files in \\d+\\.\\d s with \\d+ jobs?: 3 written, 0 skipped, 0 failed");
     long in = Files.size(inFolder.get(0)) + Files.size(inFolder.get(1)) + Files.size(single);
     long out = Files.size(dir.resolve("a/skimage-camera-squish.png"))
-        + Files.size(dir.resolve("a/skimage-chelsea-squish.png")) + Files.size(dir.resolve("mpl-grace_hopper-squish.png"));
+        + Files.size(dir.resolve("a/skimage-chelsea-squish.png"))
+        + Files.size(dir.resolve("mpl-grace_hopper-squish.png"));
     assertThat(lines.get(4)).startsWith("  written: " + in + " B -> " + out + " B, ratio ");
   }
 

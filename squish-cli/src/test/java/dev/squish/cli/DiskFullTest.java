@@ -52,7 +52,8 @@ class DiskFullTest {
       assertThat(left).hasSize(TestImages.PHOTOS.size() - errors.size()).isNotEmpty();
       for (Path f : left) {
         assertThat(AtomicOutput.isTempName(f.getFileName().toString())).as("temporary file left").isFalse();
-        assertThat(Files.readAllBytes(f)).as("complete " + f).isEqualTo(Files.readAllBytes(ref.resolve(f.getFileName())));
+        assertThat(Files.readAllBytes(f)).as("complete " + f)
+            .isEqualTo(Files.readAllBytes(ref.resolve(f.getFileName())));
       }
       assertThat(run.exitCode()).isEqualTo(ExitCode.SOME_FAILED.code());
     } finally {

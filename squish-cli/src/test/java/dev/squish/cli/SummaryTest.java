@@ -30,7 +30,8 @@ class SummaryTest {
 
   @Test
   void summaryListsWhySkippedAndFailedUpToALimit() {
-    List<FileResult.Skipped> skips = List.of(new FileResult.Skipped("a.png", "a-squish.png", "exists (--skip-existing)"));
+    List<FileResult.Skipped> skips =
+        List.of(new FileResult.Skipped("a.png", "a-squish.png", "exists (--skip-existing)"));
     List<FileResult.Failed> failures = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
       failures.add(new FileResult.Failed("bad" + i + ".png", "empty file (0 bytes)", null));
@@ -59,7 +60,8 @@ class SummaryTest {
   @Test
   void progressBarText() {
     assertThat(ProgressBar.render(0, 100, 0)).isEqualTo("[------------------------] 0/100 files  0:00");
-    assertThat(ProgressBar.render(25, 100, 30)).isEqualTo("[######------------------] 25/100 files  0:30, about 1:30 left");
+    assertThat(ProgressBar.render(25, 100, 30))
+        .isEqualTo("[######------------------] 25/100 files  0:30, about 1:30 left");
     assertThat(ProgressBar.render(100, 100, 4000)).isEqualTo("[########################] 100/100 files  1:06:40");
   }
 }

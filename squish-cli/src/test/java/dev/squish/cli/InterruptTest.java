@@ -6,6 +6,7 @@ import dev.squish.io.files.AtomicOutput;
 import dev.squish.testkit.TestImages;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ class InterruptTest {
         "--report", report.toString())
         .redirectOutput(dir.resolve("stdout.txt").toFile()).redirectError(stderr.toFile()).start();
     try {
-      waitForOutputs(out, 2, squish);
+      waitForOutputs(out, 2, squish); // some outputs done, others being made
       Process kill = new ProcessBuilder("kill", "-INT", Long.toString(squish.pid())).start();
       assertThat(kill.waitFor()).isZero();
       assertThat(squish.waitFor(60, TimeUnit.SECONDS)).as("squish exits after Ctrl-C").isTrue();
@@ -95,12 +96,29 @@ class InterruptTest {
       if (!squish.isAlive()) {
         throw new AssertionError("squish ended before it could be interrupted, exit " + squish.exitValue());
       }
-      if (Files.isDirectory(out) && allFiles(out).size() >= n) {
+      if (finishedOutputs(out) >= n) {
         return;
       }
       Thread.sleep(20);
     }
     throw new AssertionError("no output after 120 s");
+  }
+
+  /**
+   * Outputs renamed into place so far. Names only, no file attributes: while squish runs,
+   * temporary files vanish between a listing and a look at them.
+   */
+  private static int finishedOutputs(Path out) throws IOException {
+    if (!Files.isDirectory(out)) {
+      return 0;
+    }
+    int n = 0;
+    try (DirectoryStream<Path> names = Files.newDirectoryStream(out, "[!.]*.png")) {
+      for (Path ignored : names) {
+        n++;
+      }
+    }
+    return n;
   }
 
   /** Every file under {@code root}, hidden ones included (temporary files are hidden). */

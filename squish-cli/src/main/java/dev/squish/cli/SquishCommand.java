@@ -227,6 +227,10 @@ final class SquishCommand implements Callable<Integer> {
 
   private boolean writeReport(Path path, List<FileResult> results, Summary summary, PrintWriter err) {
     try {
+      Path parent = path.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent); // a report inside --output-dir, which is made as needed
+      }
       ReportFile.write(path, results, summary, settingsForReport());
       return true;
     } catch (IOException e) {
@@ -355,8 +359,10 @@ final class SquishCommand implements Callable<Integer> {
       throw usage("--report must end in .json or .csv, got '" + report + "'");
     }
     Path p = path(report, "--report");
-    Path parent = p.toAbsolutePath().getParent();
-    if (parent != null && !Files.isDirectory(parent)) {
+    Path parent = p.toAbsolutePath().normalize().getParent();
+    boolean inOutputDir = outputDir != null && parent != null
+        && parent.startsWith(path(outputDir, "--output-dir").toAbsolutePath().normalize());
+    if (parent != null && !Files.isDirectory(parent) && !inOutputDir) {
       throw usage("--report " + report + ": folder " + parent + " does not exist");
     }
     if (Files.isDirectory(p)) {

@@ -88,6 +88,16 @@ class BatchCliTest {
   }
 
   @Test
+  void aReportMayGoIntoTheOutputFolderItself() throws IOException {
+    photos(dir.resolve("p"), TestImages.CHELSEA);
+    Path out = dir.resolve("small");
+    CliRun run = CliRun.of(s(dir.resolve("p")), "--output-dir", s(out), "--report", s(out.resolve("report.csv")),
+        "-k", "4");
+    assertThat(run.exitCode()).isZero();
+    assertThat(files(out)).containsExactly(out.resolve("report.csv"), out.resolve("skimage-chelsea.png"));
+  }
+
+  @Test
   void gifForABatchByFormatOrExt() throws IOException {
     photos(dir.resolve("p"), TestImages.CHELSEA, TestImages.CAMERA);
     assertThat(CliRun.of(s(dir.resolve("p")), "--format", "gif", "-k", "8").exitCode()).isZero();
@@ -253,6 +263,9 @@ class BatchCliTest {
     assertThat(CliRun.of(s(in), "--report", s(dir.resolve("r.txt"))).err())
         .startsWith("squish: --report must end in .json or .csv");
     assertThat(CliRun.of(s(in), "--output-dir", s(in)).err()).startsWith("squish: --output-dir " + in + " is a file");
+    assertThat(CliRun.of(s(in), "--report", s(dir.resolve("nope/r.csv"))).err())
+        .startsWith("squish: --report " + dir.resolve("nope/r.csv") + ": folder " + dir.resolve("nope")
+            + " does not exist\n");
     assertThat(CliRun.of(s(in), "--format", "jpeg").err()).startsWith("squish: --format must be png or gif");
     assertThat(files(dir)).containsExactly(in);
   }

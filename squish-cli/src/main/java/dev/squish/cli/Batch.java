@@ -84,7 +84,7 @@ final class Batch {
     Runtime.getRuntime().addShutdownHook(hook);
     ForkJoinPool pool = new ForkJoinPool(jobs);
     try {
-      drive(items, results, pool, interrupted, printLock, onResult);
+      new Driver(items, results, pool, interrupted, printLock, onResult).run();
     } finally {
       pool.shutdownNow();
       try {
@@ -99,19 +99,62 @@ final class Batch {
     return new Outcome(complete ? List.copyOf(all) : all, seconds, !complete);
   }
 
-  private void drive(List<BatchPlan.Item> items, AtomicReferenceArray<FileResult> results, ForkJoinPool pool,
-      AtomicBoolean interrupted, Object printLock, Consumer<FileResult> onResult) {
-    int n = items.size();
-    BlockingQueue<Integer> finished = new LinkedBlockingQueue<>();
-    int next = 0;
-    int inFlight = 0;
-    int printed = 0;
-    int done = 0;
-    synchronized (printLock) {
-      bar.update(0);
+  /** The coordinating loop of one run: starts images, collects results, prints them in order. */
+  private final class Driver {
+    private final List<BatchPlan.Item> items;
+    private final AtomicReferenceArray<FileResult> results;
+    private final ForkJoinPool pool;
+    private final AtomicBoolean interrupted;
+    private final Object printLock;
+    private final Consumer<FileResult> onResult;
+    private final BlockingQueue<Integer> finished = new LinkedBlockingQueue<>();
+    private int next;
+    private int inFlight;
+    private int printed;
+    private int done;
+
+    Driver(List<BatchPlan.Item> items, AtomicReferenceArray<FileResult> results, ForkJoinPool pool,
+        AtomicBoolean interrupted, Object printLock, Consumer<FileResult> onResult) {
+      this.items = items;
+      this.results = results;
+      this.pool = pool;
+      this.interrupted = interrupted;
+      this.printLock = printLock;
+      this.onResult = onResult;
     }
-    while (printed < n && !interrupted.get()) {
-      while (next < n && inFlight < jobs) {
+
+    void run() {
+      synchronized (printLock) {
+        bar.update(0);
+      }
+      while (printed < items.size() && !interrupted.get()) {
+        startMore();
+        Integer i;
+        try {
+          i = finished.poll(TICK_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+        synchronized (printLock) {
+          if (interrupted.get()) {
+            return; // the shutdown hook reports from here on
+          }
+          if (i == null) {
+            bar.tick();
+          } else {
+            collect(i);
+          }
+        }
+      }
+      synchronized (printLock) {
+        bar.clear();
+      }
+    }
+
+    /** Starts images until {@code jobs} are in flight; refusals from planning need no thread. */
+    private void startMore() {
+      while (next < items.size() && inFlight < jobs) {
         int i = next++;
         BatchPlan.Item item = items.get(i);
         if (item.refusal() != null) {
@@ -122,34 +165,25 @@ final class Batch {
           pool.execute(() -> runOne(item.task(), i, results, finished));
         }
       }
-      Integer i;
-      try {
-        i = finished.poll(TICK_MILLIS, TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-      synchronized (printLock) {
-        if (interrupted.get()) {
-          return;
-        }
-        if (i == null) {
-          bar.tick();
-          continue;
-        }
-        if (items.get(i).refusal() == null) {
+    }
+
+    /** Takes every finished index at once, then prints the results that are next in input order. */
+    private void collect(int first) {
+      List<Integer> now = new ArrayList<>();
+      now.add(first);
+      finished.drainTo(now);
+      for (int f : now) {
+        if (items.get(f).refusal() == null) {
           inFlight--;
         }
-        done++;
-        bar.clear();
-        while (printed < n && results.get(printed) != null) {
-          onResult.accept(results.get(printed++));
-        }
-        bar.update(done);
       }
-    }
-    synchronized (printLock) {
+      done += now.size();
       bar.clear();
+      while (printed < items.size() && results.get(printed) != null) {
+        onResult.accept(results.get(printed++));
+      }
+      // a result is stored just before its index is queued, so a few may print before they count
+      bar.update(Math.max(done, printed));
     }
   }
 

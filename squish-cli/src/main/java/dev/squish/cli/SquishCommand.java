@@ -248,6 +248,12 @@ final class SquishCommand implements Callable<Integer> {
     m.put("space", c.space().id());
     m.put("dither", c.dithering().kind().id());
     m.put("dither_level", c.dithering().level());
+    if (c.method() == dev.squish.pipeline.Method.EM) {
+      m.put("covariance", c.em().covariance().id());
+      m.put("assign", c.em().assignment().id());
+      m.put("k_auto", c.em().autoK());
+      m.put("k_range", c.em().autoK() ? c.em().minK() + "-" + c.em().maxK() : null);
+    }
     m.put("format", outputFormat().id());
     m.put("jobs", jobs);
     m.put("max_pixels", maxPixels);

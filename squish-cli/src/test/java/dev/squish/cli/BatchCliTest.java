@@ -98,6 +98,22 @@ class BatchCliTest {
   }
 
   @Test
+  void emRowsOfTheReportCarryTheModelFigures() throws IOException {
+    photos(dir.resolve("p"), TestImages.CHELSEA);
+    Path report = dir.resolve("r.csv");
+    CliRun run = CliRun.of(s(dir.resolve("p")), "--method", "em", "-k", "4", "--report", s(report), "-q");
+    assertThat(run.exitCode()).isZero();
+    List<String> lines = Files.readAllLines(report);
+    List<String> header = List.of(lines.get(0).split(","));
+    List<String> row = List.of(lines.get(1).split(",", -1));
+    assertThat(header).endsWith("log_likelihood_per_pixel", "bic", "parameters", "covariance", "assign", "reg_covar");
+    assertThat(row.get(header.indexOf("method"))).isEqualTo("em");
+    assertThat(Double.parseDouble(row.get(header.indexOf("log_likelihood_per_pixel")))).isNegative();
+    assertThat(row.get(header.indexOf("parameters"))).isEqualTo("39"); // 3 weights + 4 x (3 + 6)
+    assertThat(row.get(header.indexOf("covariance"))).isEqualTo("full");
+  }
+
+  @Test
   void gifForABatchByFormatOrExt() throws IOException {
     photos(dir.resolve("p"), TestImages.CHELSEA, TestImages.CAMERA);
     assertThat(CliRun.of(s(dir.resolve("p")), "--format", "gif", "-k", "8").exitCode()).isZero();

@@ -33,7 +33,7 @@ public final class FitFigures {
   /** The iteration history of {@code report}. */
   public static Convergence convergence(FitReport report) {
     if (report instanceof KMeansReport k) {
-      return new Convergence("squared error per pixel (sum over channels, working space)", k.objectiveHistory(),
+      return new Convergence("squared error per pixel", k.objectiveHistory(),
           false);
     }
     return new Convergence(report.method(), new double[0], false);

@@ -82,7 +82,7 @@ final class PageCompressor {
       double ssim, double deltaE, String id, String fileName, long[] t) {
     int pixels = s.image().pixelCount();
     JsonWriter w = new JsonWriter().beginObject();
-    w.field("id", id).field("mode", exact ? "exact" : "preview");
+    w.field("id", id).field("image", s.id()).field("mode", exact ? "exact" : "preview");
     w.field("method", page.method().id()).field("k", page.k()).field("space", page.space().id());
     w.field("dither", page.dithering().kind().id()).field("level", page.dithering().level(), 3);
     w.field("format", page.format());

@@ -37,6 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * GET  /                                   the page (and /static/... its CSS and scripts)
  * GET  /api/config                         limits, methods, spaces
  * POST /api/images?name=FILE               upload (body = the file): decoded once, kept for later requests
+ * POST /api/compress?name=FILE&amp;k=...        upload and compress in one request (for scripts)
  * GET  /api/images/ID/original.png         the decoded original, as squish sees it
  * GET  /api/images/ID/cloud?space=S        sampled colours and view layouts for the 3-D cloud
  * POST /api/images/ID/compress?method=&amp;k=&amp;space=&amp;dither=&amp;level=&amp;format=&amp;mode=preview|exact
@@ -153,10 +154,16 @@ public final class WebServer implements AutoCloseable {
       Responses.json(ex, 200, configJson());
     } else if (path.equals("/api/images")) {
       requireMethod(method, "POST");
-      withWorker(() -> {
-        upload(ex);
-        return null;
+      UploadSession s = withWorker(() -> receive(ex));
+      Responses.json(ex, 201, imageJson(s));
+    } else if (path.equals("/api/compress")) {
+      requireMethod(method, "POST");
+      PageOptions page = PageOptions.parse(query(ex.getRequestURI()));
+      PageResult r = withWorker(() -> {
+        UploadSession s = receive(ex);
+        return keep(s, page, PageCompressor.compress(s, page));
       });
+      Responses.json(ex, 200, r.json());
     } else if (path.startsWith(API)) {
       imageRoute(ex, method, path.substring(API.length()).split("/", -1));
     } else {
@@ -243,7 +250,8 @@ public final class WebServer implements AutoCloseable {
     return r;
   }
 
-  private void upload(HttpExchange ex) throws IOException {
+  /** Reads, checks and decodes an upload, and keeps it as a new session. */
+  private UploadSession receive(HttpExchange ex) throws IOException {
     String name = query(ex.getRequestURI()).getOrDefault("name", "image");
     byte[] data = Uploads.read(ex, config.maxUploadBytes());
     ImageHeader header = ImageHeader.of(data, data.length);
@@ -265,11 +273,15 @@ public final class WebServer implements AutoCloseable {
     UploadSession s = new UploadSession(sessions.newId(), name, data.length, header.format(), image,
         ColorHistogram.of(image));
     sessions.add(s);
-    JsonWriter w = new JsonWriter().beginObject().field("id", s.id()).field("name", name)
-        .field("format", header.format().name().toLowerCase(Locale.ROOT)).field("bytes", data.length)
-        .field("width", image.width()).field("height", image.height()).field("colors", s.histogram().size())
-        .field("alpha", image.usesAlpha()).field("original", API + s.id() + "/original.png").endObject();
-    Responses.json(ex, 201, w.toString());
+    return s;
+  }
+
+  private static String imageJson(UploadSession s) {
+    return new JsonWriter().beginObject().field("id", s.id()).field("name", s.name())
+        .field("format", s.format().name().toLowerCase(Locale.ROOT)).field("bytes", s.uploadBytes())
+        .field("width", s.image().width()).field("height", s.image().height()).field("colors", s.histogram().size())
+        .field("alpha", s.image().usesAlpha()).field("original", API + s.id() + "/original.png").endObject()
+        .toString();
   }
 
   private String decodeMessage(byte[] data) {

@@ -1,0 +1,59 @@
+package dev.squish.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A small client of the server's API for the tests. */
+final class Api {
+  private final URI base;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+  Api(URI base) {
+    this.base = base;
+  }
+
+  HttpResponse<String> post(String path, byte[] body) throws IOException, InterruptedException {
+    HttpRequest r = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(5))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    return http.send(r, HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(5)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<byte[]> getBytes(String path) throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(5)).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  HttpResponse<String> send(String method, String path) throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(base.resolve(path)).method(method, HttpRequest.BodyPublishers.noBody())
+        .build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The string value of {@code field} in a flat JSON answer (enough for ids, urls and messages). */
+  static String string(String json, String field) {
+    Matcher m = Pattern.compile("\"" + Pattern.quote(field) + "\":\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(json);
+    if (!m.find()) {
+      throw new AssertionError("no string field " + field + " in " + json);
+    }
+    return m.group(1);
+  }
+
+  /** The numeric value of {@code field}. */
+  static double number(String json, String field) {
+    Matcher m = Pattern.compile("\"" + Pattern.quote(field) + "\":(-?[0-9.eE+-]+)").matcher(json);
+    if (!m.find()) {
+      throw new AssertionError("no number field " + field + " in " + json);
+    }
+    return Double.parseDouble(m.group(1));
+  }
+}

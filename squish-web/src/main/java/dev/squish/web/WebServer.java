@@ -37,7 +37,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * GET  /                                   the page (and /static/... its CSS and scripts)
  * GET  /api/config                         limits, methods, spaces
  * POST /api/images?name=FILE               upload (body = the file): decoded once, kept for later requests
- * POST /api/compress?name=FILE&amp;k=...        upload and compress in one request (for scripts)
+ * POST /api/compress?name=FILE&amp;k=...[&amp;inline=1]  upload and compress in one request (for scripts; inline:
+ *                                          the file in the answer, base64)
  * GET  /api/images/ID/original.png         the decoded original, as squish sees it
  * GET  /api/images/ID/cloud?space=S        sampled colours and view layouts for the 3-D cloud
  * POST /api/images/ID/compress?method=&amp;k=&amp;space=&amp;dither=&amp;level=&amp;format=&amp;mode=preview|exact
@@ -158,12 +159,17 @@ public final class WebServer implements AutoCloseable {
       Responses.json(ex, 201, imageJson(s));
     } else if (path.equals("/api/compress")) {
       requireMethod(method, "POST");
-      PageOptions page = PageOptions.parse(query(ex.getRequestURI()));
+      Map<String, String> q = query(ex.getRequestURI());
+      PageOptions page = PageOptions.parse(q);
       PageResult r = withWorker(() -> {
         UploadSession s = receive(ex);
         return keep(s, page, PageCompressor.compress(s, page));
       });
-      Responses.json(ex, 200, r.json());
+      // with inline=1 the file comes in the answer itself: a script needs no second request, and
+      // cannot lose the file to the cache dropping the image in between
+      String json = !q.containsKey("inline") ? r.json() : r.json().substring(0, r.json().length() - 1)
+          + ",\"file\":\"" + java.util.Base64.getEncoder().encodeToString(r.file()) + "\"}";
+      Responses.json(ex, 200, json);
     } else if (path.startsWith(API)) {
       imageRoute(ex, method, path.substring(API.length()).split("/", -1));
     } else {

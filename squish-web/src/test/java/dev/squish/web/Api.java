@@ -39,13 +39,29 @@ final class Api {
         .build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  /** The string value of {@code field} in a flat JSON answer (enough for ids, urls and messages). */
+  /** The string value of {@code field} in a flat JSON answer (enough for ids, urls, messages and base64). */
   static String string(String json, String field) {
-    Matcher m = Pattern.compile("\"" + Pattern.quote(field) + "\":\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(json);
-    if (!m.find()) {
+    String key = "\"" + field + "\":\"";
+    int start = json.indexOf(key);
+    if (start < 0) {
       throw new AssertionError("no string field " + field + " in " + json);
     }
-    return m.group(1);
+    StringBuilder value = new StringBuilder();
+    for (int i = start + key.length(); i < json.length(); i++) {
+      char c = json.charAt(i);
+      if (c == '"') {
+        return value.toString();
+      }
+      if (c == '\\') {
+        c = json.charAt(++i);
+        if (c == 'u') {
+          c = (char) Integer.parseInt(json.substring(i + 1, i + 5), 16);
+          i += 4;
+        }
+      }
+      value.append(c);
+    }
+    throw new AssertionError("unterminated string field " + field);
   }
 
   /** The numeric value of {@code field}. */

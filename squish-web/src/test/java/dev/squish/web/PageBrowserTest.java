@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -144,7 +145,12 @@ class PageBrowserTest {
     Path shot = Path.of("target", "browser", "page.png");
     Files.createDirectories(shot.getParent());
     Files.write(shot, driver.getScreenshotAs(OutputType.BYTES));
-    System.out.println("page screenshot: " + shot.toAbsolutePath());
+    // and the whole page, colour cloud included (the README's picture is made from it)
+    driver.manage().window().setSize(new Dimension(1400, 1720));
+    Thread.sleep(300);
+    Files.write(shot.resolveSibling("page-full.png"), driver.getScreenshotAs(OutputType.BYTES));
+    driver.manage().window().setSize(new Dimension(1400, 1150));
+    System.out.println("page screenshots: " + shot.toAbsolutePath() + ", page-full.png");
   }
 
   @Test
@@ -178,8 +184,12 @@ class PageBrowserTest {
     System.out.println("k change on a 1024x1024 image (baboon scaled up, " + Runtime.getRuntime()
         .availableProcessors() + " cores):");
     lines.forEach(l -> System.out.println("  " + l));
-    Object timings = ((JavascriptExecutor) driver).executeScript("return JSON.stringify(window.squishTimings)");
-    System.out.println("  page timings: " + timings);
+    Object timings = ((JavascriptExecutor) driver).executeScript("return window.squishTimings.map(t =>"
+        + " `k=${t.k} ${t.mode}: ${Math.round(t.ms)} ms in the page, of which the server ${Math.round(1000 *"
+        + " t.server.total)} ms (quantize ${Math.round(1000 * t.server.quantize)}, encode ${Math.round(1000 *"
+        + " t.server.encode)}) and showing ${Math.round(t.phases.show)} ms`).join('\\n')");
+    System.out.println("  the page's own timings:");
+    String.valueOf(timings).lines().forEach(l -> System.out.println("    " + l));
     assertThat(lines).hasSize(4);
   }
 

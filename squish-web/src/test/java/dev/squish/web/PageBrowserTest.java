@@ -43,6 +43,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.interactions.WheelInput;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -145,8 +146,10 @@ class PageBrowserTest {
     Path shot = Path.of("target", "browser", "page.png");
     Files.createDirectories(shot.getParent());
     Files.write(shot, driver.getScreenshotAs(OutputType.BYTES));
-    // and the whole page, colour cloud included (the README's picture is made from it)
-    driver.manage().window().setSize(new Dimension(1400, 1720));
+    // and the whole page in Oklab, both colour clouds included (the README's picture is made from it)
+    new Select(driver.findElement(By.id("space"))).selectByValue("oklab");
+    awaitExact(k);
+    driver.manage().window().setSize(new Dimension(1400, 1640));
     Thread.sleep(300);
     Files.write(shot.resolveSibling("page-full.png"), driver.getScreenshotAs(OutputType.BYTES));
     driver.manage().window().setSize(new Dimension(1400, 1150));

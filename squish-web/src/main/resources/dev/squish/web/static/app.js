@@ -216,6 +216,8 @@
       state.cloud.set(space, await api(`/api/images/${state.image.id}/cloud?space=${space}`));
     }
     const data = state.cloud.get(space);
+    // the result first (without drawing): the previous one may be for another space
+    for (const v of clouds) v.result = r.cloud;
     clouds[0].setData(data.layouts[0], data.colors, data.hits);
     const second = data.layouts[1];
     $('cloud-space-box').hidden = !second;
@@ -224,12 +226,19 @@
         : 'linear RGB';
       clouds[1].setData(second, data.colors, data.hits);
     }
-    for (const v of clouds) v.setResult(r.cloud);
+    $('cloud-ellipsoids-box').hidden = r.cloud.components.length === 0;
   }
 
   const hex = (rgb) => '#' + (rgb & 0xffffff).toString(16).padStart(6, '0');
   const mib = (b) => `${(b / 1048576).toFixed(1)} MiB`;
   const bytes = (b) => b >= 1048576 ? `${(b / 1048576).toFixed(2)} MiB` : `${(b / 1024).toFixed(1)} KiB`;
+
+  // a bug in the page must not leave it silently stuck
+  window.addEventListener('error', (e) => showError(`page error: ${e.message}`));
+  window.addEventListener('unhandledrejection', (e) => {
+    state.inFlight = false;
+    showError(`page error: ${e.reason && e.reason.message ? e.reason.message : e.reason}`);
+  });
 
   // wiring
   $('file').addEventListener('change', (e) => { if (e.target.files[0]) upload(e.target.files[0]); });

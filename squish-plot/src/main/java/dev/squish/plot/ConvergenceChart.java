@@ -14,7 +14,7 @@ public final class ConvergenceChart {
   public static XYChart chart(FitFigures.Convergence convergence, String method, int width, int height) {
     double[] v = convergence.values();
     String title = method + ": " + (v.length == 0 ? "no iterations (the palette is exact)"
-        : v.length + " iterations, " + (convergence.higherIsBetter() ? "rising to " : "falling to ")
+        : (v.length - 1 + convergence.first()) + " iterations, " + (convergence.higherIsBetter() ? "rising to " : "falling to ")
             + String.format(java.util.Locale.ROOT, "%.4g", v[v.length - 1]));
     XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle("iteration")
         .yAxisTitle(convergence.measure()).build();
@@ -25,7 +25,7 @@ public final class ConvergenceChart {
     double[] x = new double[Math.max(1, v.length)];
     double[] y = new double[x.length];
     for (int i = 0; i < v.length; i++) {
-      x[i] = i + 1;
+      x[i] = i + convergence.first();
       y[i] = v[i];
     }
     if (v.length == 0) {

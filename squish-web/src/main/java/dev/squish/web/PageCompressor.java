@@ -122,7 +122,7 @@ final class PageCompressor {
     FitFigures.Convergence conv = FitFigures.convergence(report);
     w.name("fit").beginObject().field("method", report.method()).field("iterations", report.iterations())
         .field("converged", report.converged()).field("measure", conv.measure())
-        .field("higherIsBetter", conv.higherIsBetter());
+        .field("higherIsBetter", conv.higherIsBetter()).field("first", conv.first());
     w.name("history").beginArray();
     for (double v : conv.values()) {
       w.value(v, 6);

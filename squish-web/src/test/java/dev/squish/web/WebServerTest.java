@@ -12,6 +12,7 @@ import dev.squish.pipeline.Compressed;
 import dev.squish.pipeline.CompressionOptions;
 import dev.squish.pipeline.Compressor;
 import dev.squish.pipeline.Method;
+import dev.squish.quantize.gmm.GmmReport;
 import dev.squish.testkit.TestImages;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -93,6 +94,25 @@ class WebServerTest {
       HttpResponse<String> cloud = api.get("/api/images/" + id + "/cloud?space=lab");
       assertThat(cloud.statusCode()).isEqualTo(200);
       assertThat(cloud.body()).contains("\"space\":\"srgb\"", "\"space\":\"lab\"", "\"points\":[");
+    }
+  }
+
+  @Test
+  void emGivesTheCommandLinesFileAndItsComponentsForTheEllipsoids() throws Exception {
+    try (WebServer server = WebServer.start(WebConfig.defaults(0), System.err)) {
+      Api api = new Api(server.url());
+      String id = Api.string(api.post("/api/images?name=hopper.jpg", TestImages.bytes(TestImages.GRACE_HOPPER))
+          .body(), "id");
+      HttpResponse<String> r = api.post("/api/images/" + id + "/compress?method=em&k=6", new byte[0]);
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      RgbaImage image = TestImages.load(TestImages.GRACE_HOPPER);
+      Compressed c = Compressor.compress(image, CompressionOptions.em(6));
+      assertThat(api.getBytes(Api.string(r.body(), "url")).body())
+          .isEqualTo(IndexedPngEncoder.encode(c.image(), PngOptions.defaults()));
+      assertThat(Api.string(r.body(), "method")).isEqualTo("em");
+      assertThat(r.body()).contains("\"measure\":\"mean log-likelihood per pixel\"", "\"covariance\":[");
+      int components = r.body().split("\"covariance\":\\[", -1).length - 1;
+      assertThat(components).isEqualTo(((GmmReport) c.quantization().report()).components());
     }
   }
 

@@ -13,8 +13,9 @@ public final class ConvergenceChart {
   /** The chart of {@code convergence} for a fit by {@code method}, {@code width} x {@code height} pixels. */
   public static XYChart chart(FitFigures.Convergence convergence, String method, int width, int height) {
     double[] v = convergence.values();
+    int iterations = v.length - 1 + convergence.first();
     String title = method + ": " + (v.length == 0 ? "no iterations (the palette is exact)"
-        : (v.length - 1 + convergence.first()) + " iterations, " + (convergence.higherIsBetter() ? "rising to " : "falling to ")
+        : iterations + " iterations, " + (convergence.higherIsBetter() ? "rising to " : "falling to ")
             + String.format(java.util.Locale.ROOT, "%.4g", v[v.length - 1]));
     XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle("iteration")
         .yAxisTitle(convergence.measure()).build();

@@ -146,9 +146,14 @@ class PageBrowserTest {
     Path shot = Path.of("target", "browser", "page.png");
     Files.createDirectories(shot.getParent());
     Files.write(shot, driver.getScreenshotAs(OutputType.BYTES));
-    // and the whole page in Oklab, both colour clouds included (the README's picture is made from it)
+    // and the whole page with EM in Oklab, both colour clouds and the ellipsoids included (the
+    // README's picture is made from it)
     new Select(driver.findElement(By.id("space"))).selectByValue("oklab");
     awaitExact(k);
+    new Select(driver.findElement(By.id("method"))).selectByValue("em");
+    awaitExact(k);
+    assertThat(driver.findElement(By.id("cloud-ellipsoids-box")).isDisplayed()).isTrue();
+    assertThat(text("stat-fit")).startsWith("em, ");
     driver.manage().window().setSize(new Dimension(1400, 1640));
     Thread.sleep(300);
     Files.write(shot.resolveSibling("page-full.png"), driver.getScreenshotAs(OutputType.BYTES));
@@ -165,7 +170,13 @@ class PageBrowserTest {
     awaitExact(16);
     WebElement slider = driver.findElement(By.id("k"));
     List<String> lines = new ArrayList<>();
-    for (int i = 1; i <= 4; i++) {
+    for (int i = 1; i <= 6; i++) {
+      if (i == 5) {
+        // the same for EM, from its exact result at k = 48
+        new Select(driver.findElement(By.id("method"))).selectByValue("em");
+        awaitExact(48);
+      }
+      String method = i <= 4 ? "kmeans" : "em";
       int k = 16 + 8 * i;
       long t0 = System.nanoTime();
       ((JavascriptExecutor) driver).executeScript("const s = arguments[0]; s.value = arguments[1];"
@@ -177,9 +188,9 @@ class PageBrowserTest {
       awaitExact(k);
       long t2 = System.nanoTime();
       double exactPage = Double.parseDouble(driver.findElement(By.id("answer-ms")).getAttribute("data-ms"));
-      lines.add(String.format(Locale.ROOT, "k %d -> %d: first answer (%s) %.0f ms in the page (%.0f ms seen by the"
-          + " test), exact %.0f ms in the page (%.0f ms)", k - 8, k, firstMode, firstPage, (t1 - t0) / 1e6,
-          exactPage, (t2 - t0) / 1e6));
+      lines.add(String.format(Locale.ROOT, "%-6s k %d -> %d: first answer (%s) %.0f ms in the page (%.0f ms seen by"
+          + " the test), exact %.0f ms in the page (%.0f ms)", method, k - 8, k, firstMode, firstPage,
+          (t1 - t0) / 1e6, exactPage, (t2 - t0) / 1e6));
     }
     Path report = Path.of("target", "browser", "k-change-1mp.txt");
     Files.createDirectories(report.getParent());
@@ -190,10 +201,10 @@ class PageBrowserTest {
     Object timings = ((JavascriptExecutor) driver).executeScript("return window.squishTimings.map(t =>"
         + " `k=${t.k} ${t.mode}: ${Math.round(t.ms)} ms in the page, of which the server ${Math.round(1000 *"
         + " t.server.total)} ms (quantize ${Math.round(1000 * t.server.quantize)}, encode ${Math.round(1000 *"
-        + " t.server.encode)}) and showing ${Math.round(t.phases.show)} ms`).join('\\n')");
+        + " t.server.encode)}) and showing ${Math.round(t.phases.show)} ms, ${t.key}`).join('\\n')");
     System.out.println("  the page's own timings:");
     String.valueOf(timings).lines().forEach(l -> System.out.println("    " + l));
-    assertThat(lines).hasSize(4);
+    assertThat(lines).hasSize(6);
   }
 
   private void awaitExact(int k) {

@@ -19,7 +19,6 @@ import dev.squish.quantize.Quantization;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.List;
 
 /**
  * Makes the page's results: the quick preview ({@link PreviewQuantizer}) or the exact result,
@@ -138,9 +137,5 @@ final class PageCompressor {
     n = dot > 0 ? n.substring(0, dot) : n;
     n = n.replaceAll("[^A-Za-z0-9._-]", "_");
     return n.isEmpty() ? "image" : n.substring(0, Math.min(n.length(), 80));
-  }
-
-  static List<String> formats() {
-    return List.of("png", "gif");
   }
 }

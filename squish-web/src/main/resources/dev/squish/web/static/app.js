@@ -8,7 +8,8 @@
   const $ = (id) => document.getElementById(id);
   const state = {
     config: null, image: null, file: null, result: null,
-    inFlight: false, wanted: null, changedAt: new Map(), exactTimer: 0, cloud: new Map(),
+    inFlight: false, mode: null, ctrl: null, token: 0, wanted: null, changedAt: new Map(), exactTimer: 0,
+    cloud: new Map(),
   };
   window.squishTimings = [];
 
@@ -97,28 +98,41 @@
     if (!state.changedAt.has(key)) state.changedAt.set(key, { t: performance.now(), cause });
     state.wanted = s;
     clearTimeout(state.exactTimer);
+    if (state.inFlight && state.mode === 'exact') {
+      // an exact fit for older settings is still running: stop waiting for it (the server finishes and
+      // caches it) and ask for the new preview at once
+      state.ctrl.abort();
+      state.inFlight = false;
+    }
     if (!state.inFlight) run(s, 'preview');
   }
 
   async function run(s, mode) {
+    const token = ++state.token;
     state.inFlight = true;
+    state.mode = mode;
+    state.ctrl = new AbortController();
+    $('status').dataset.pending = mode;
     const key = keyOf(s);
     if (mode === 'preview') status(`Working on k = ${s.k}…`, 'busy', s);
     const q = new URLSearchParams({ ...s, mode });
     let r = null;
     const sent = performance.now();
     try {
-      r = await api(`/api/images/${state.image.id}/compress?${q}`, { method: 'POST' });
+      r = await api(`/api/images/${state.image.id}/compress?${q}`, { method: 'POST', signal: state.ctrl.signal });
     } catch (e) {
+      if (token !== state.token) return; // abandoned for newer settings
       state.inFlight = false;
       if (e.status === 404 && state.file) { upload(state.file); return; }
       if (e.status !== 409) { showError(e.message); status('', 'error'); }
       next();
       return;
     }
+    if (token !== state.token) return;
     if (keyOf(state.wanted) === key) {
       const received = performance.now();
       await show(r, s);
+      if (token !== state.token) return; // newer settings took over while this was shown
       const since = state.changedAt.get(key);
       if (since) {
         const ms = performance.now() - since.t;
@@ -131,6 +145,7 @@
       }
     }
     state.inFlight = false;
+    $('status').dataset.pending = '';
     if (keyOf(state.wanted) !== key) { next(); return; }
     if (r.mode === 'preview') {
       // the exact fit follows once the settings have rested a moment

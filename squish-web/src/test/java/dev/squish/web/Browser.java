@@ -1,7 +1,6 @@
 package dev.squish.web;
 
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -41,8 +40,8 @@ final class Browser {
     return "true".equalsIgnoreCase(System.getenv("CI"));
   }
 
-  static ChromeDriver start(Path chromium, Path driver, int width, int height) throws IOException {
-    Path profile = Files.createTempDirectory("squish-chrome-profile");
+  /** Starts the browser with a fresh profile in {@code profile} (an empty folder the caller deletes afterwards). */
+  static ChromeDriver start(Path chromium, Path driver, Path profile, int width, int height) {
     ChromeOptions opt = new ChromeOptions();
     opt.setBinary(chromium.toFile());
     opt.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",

@@ -57,6 +57,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class PageBrowserTest {
   private WebServer server;
   private ChromeDriver driver;
+  @TempDir
+  Path profile;
 
   @BeforeAll
   void start() throws IOException {
@@ -69,7 +71,7 @@ class PageBrowserTest {
       assumeTrue(false, "no chromium/chromedriver on this machine");
     }
     server = WebServer.start(WebConfig.defaults(0), System.err);
-    driver = Browser.start(chromium.get(), chromedriver.get(), 1400, 1150);
+    driver = Browser.start(chromium.get(), chromedriver.get(), profile, 1400, 1150);
   }
 
   @AfterAll

@@ -25,6 +25,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -60,6 +62,7 @@ public final class WebServer implements AutoCloseable {
   private final Sessions sessions;
   private final ImageDecoder decoder;
   private final PrintStream log;
+  private final ForkJoinPool exactPool;
 
   private WebServer(WebConfig config, PrintStream log) throws IOException {
     this.config = config;
@@ -77,6 +80,13 @@ public final class WebServer implements AutoCloseable {
       return t;
     });
     server.setExecutor(handlers);
+    AtomicInteger m = new AtomicInteger();
+    this.exactPool = new ForkJoinPool(Runtime.getRuntime().availableProcessors(), pool -> {
+      ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+      t.setName("squish-web-exact-" + m.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    }, null, false);
     server.createContext("/", this::handle);
   }
 
@@ -110,6 +120,7 @@ public final class WebServer implements AutoCloseable {
   public void close() {
     server.stop(0);
     handlers.shutdownNow();
+    exactPool.shutdownNow();
   }
 
   private void handle(HttpExchange ex) throws IOException {
@@ -244,9 +255,32 @@ public final class WebServer implements AutoCloseable {
       if (s.generation() != generation) {
         throw new HttpError(HttpError.CONFLICT, "superseded by a newer request for this image");
       }
-      return withWorker(() -> keep(s, page, PageCompressor.compress(s, page)));
+      return withWorker(() -> keep(s, page, inExactPool(() -> PageCompressor.compress(s, page))));
     } finally {
       s.exactLock().unlock();
+    }
+  }
+
+  /**
+   * Runs an exact fit on its own fork-join pool. squish's parallel loops run on the pool of the
+   * thread that starts them; on the common pool a preview's chunks would queue behind those of a
+   * running exact fit (measured: 1.6 s instead of 0.4 s for a preview on a megapixel image),
+   * while on separate pools the operating system shares the cores between the two.
+   */
+  private PageResult inExactPool(java.util.concurrent.Callable<PageResult> fit) {
+    try {
+      return exactPool.submit(fit).get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new HttpError(HttpError.BUSY, "the server is shutting down");
     }
   }
 

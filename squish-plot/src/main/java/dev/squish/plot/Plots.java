@@ -4,6 +4,7 @@ import dev.squish.color.ColorSpace;
 import dev.squish.io.encode.PngOptions;
 import dev.squish.io.files.AtomicOutput;
 import dev.squish.pipeline.Compressed;
+import dev.squish.pipeline.CompressionOptions;
 import dev.squish.pipeline.Compressor;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -31,27 +32,39 @@ public final class Plots {
    * being done (the rate-distortion sweep takes a while).
    */
   public static List<Path> write(Path dir, PlotRequest request, Consumer<String> log) throws IOException {
-    List<Path> written = new ArrayList<>();
-    String name = request.name();
     Compressed c = Compressor.compress(request.image(), request.options());
-    String method = request.options().method().id();
-    String title = String.format(Locale.ROOT, "%s: %d colours (%s, %s)", name, c.image().palette().size(), method,
-        request.options().space().id());
-    written.add(save(dir.resolve(name + "-palette.png"), PaletteChart.png(c.image(), title), request));
-    ColorSpace space = request.options().space();
-    ColorCloud cloud = ColorCloud.of(c, space, request.options().seed());
+    List<Path> written = new ArrayList<>(figures(dir, request.name(), c, request.options(), request.overwrite()));
+    if (!request.rdMethods().isEmpty() && !request.rdKs().isEmpty()) {
+      written.add(save(dir.resolve(request.name() + "-rd.png"),
+          RateDistortionChart.png(rateDistortion(request, log), request.name()), request.overwrite()));
+    }
+    return written;
+  }
+
+  /**
+   * The pictures of one compression that need nothing but its result (all but the
+   * rate-distortion chart, which compresses the image again at every k): palette, cloud(s) and
+   * convergence, named after {@code name}.
+   *
+   * @param options the options {@code compressed} was made with
+   */
+  public static List<Path> figures(Path dir, String name, Compressed compressed, CompressionOptions options,
+      boolean overwrite) throws IOException {
+    List<Path> written = new ArrayList<>();
+    String method = options.method().id();
+    String title = String.format(Locale.ROOT, "%s: %d colours (%s, %s)", name, compressed.image().palette().size(),
+        method, options.space().id());
+    written.add(save(dir.resolve(name + "-palette.png"), PaletteChart.png(compressed.image(), title), overwrite));
+    ColorSpace space = options.space();
+    ColorCloud cloud = ColorCloud.of(compressed, space, options.seed());
     written.add(save(dir.resolve(name + "-cloud.png"), CloudChart.png(cloud, CloudSpace.of(space), CLOUD_PANEL),
-        request));
+        overwrite));
     if (space != ColorSpace.SRGB) {
       written.add(save(dir.resolve(name + "-cloud-rgb.png"),
-          CloudChart.png(cloud, CloudSpace.of(ColorSpace.SRGB), CLOUD_PANEL), request));
+          CloudChart.png(cloud, CloudSpace.of(ColorSpace.SRGB), CLOUD_PANEL), overwrite));
     }
-    FitFigures.Convergence conv = FitFigures.convergence(c.quantization().report());
-    written.add(save(dir.resolve(name + "-convergence.png"), ConvergenceChart.png(conv, method), request));
-    if (!request.rdMethods().isEmpty() && !request.rdKs().isEmpty()) {
-      written.add(save(dir.resolve(name + "-rd.png"), RateDistortionChart.png(rateDistortion(request, log), name),
-          request));
-    }
+    FitFigures.Convergence conv = FitFigures.convergence(compressed.quantization().report());
+    written.add(save(dir.resolve(name + "-convergence.png"), ConvergenceChart.png(conv, method), overwrite));
     return written;
   }
 
@@ -74,8 +87,8 @@ public final class Plots {
     return points;
   }
 
-  private static Path save(Path file, byte[] png, PlotRequest request) throws IOException {
-    AtomicOutput.write(file, request.overwrite(), out -> out.write(png));
+  private static Path save(Path file, byte[] png, boolean overwrite) throws IOException {
+    AtomicOutput.write(file, overwrite, out -> out.write(png));
     return file;
   }
 }

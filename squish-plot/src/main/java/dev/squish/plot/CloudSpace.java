@@ -69,6 +69,7 @@ public final class CloudSpace {
     return new CloudSpace(Objects.requireNonNull(space, "space"));
   }
 
+  /** The space laid out. */
   public ColorSpace space() {
     return space;
   }
@@ -103,10 +104,12 @@ public final class CloudSpace {
     return scale;
   }
 
+  /** Lines drawn with the cloud: the RGB cube's edges, or the L, a and b axes. */
   public List<Segment> guides() {
     return List.copyOf(guides);
   }
 
+  /** Texts drawn with the cloud: axis names, and black and white at the RGB cube's corners. */
   public List<Label> labels() {
     return List.copyOf(labels);
   }

@@ -55,6 +55,7 @@ public final class Pngquant {
     return Optional.empty();
   }
 
+  /** The pngquant executable used. */
   public Path binary() {
     return binary;
   }

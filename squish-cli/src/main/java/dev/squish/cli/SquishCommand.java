@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
     name = "squish",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
+    subcommands = {ServeCommand.class, PlotCommand.class},
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {

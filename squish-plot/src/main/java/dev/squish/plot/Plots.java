@@ -1,0 +1,94 @@
+package dev.squish.plot;
+
+import dev.squish.color.ColorSpace;
+import dev.squish.io.encode.PngOptions;
+import dev.squish.io.files.AtomicOutput;
+import dev.squish.pipeline.Compressed;
+import dev.squish.pipeline.CompressionOptions;
+import dev.squish.pipeline.Compressor;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Writes the pictures of one compression into a folder, as PNG files named after the image:
+ * {@code NAME-palette.png} (swatches), {@code NAME-cloud.png} (the colour cloud from three angles
+ * in the working space, plus {@code NAME-cloud-rgb.png} when that space is not sRGB),
+ * {@code NAME-convergence.png} (objective or log-likelihood by iteration) and {@code NAME-rd.png}
+ * (rate-distortion). Each file is written whole or not at all ({@link AtomicOutput}).
+ */
+public final class Plots {
+  /** Pixel size of each of the cloud's three panels. */
+  public static final int CLOUD_PANEL = 440;
+
+  private Plots() {}
+
+  /**
+   * Draws {@code request} into {@code dir} and returns the files written; {@code log} hears what is
+   * being done (the rate-distortion sweep takes a while).
+   */
+  public static List<Path> write(Path dir, PlotRequest request, Consumer<String> log) throws IOException {
+    Compressed c = Compressor.compress(request.image(), request.options());
+    List<Path> written = new ArrayList<>(figures(dir, request.name(), c, request.options(), request.overwrite()));
+    if (!request.rdMethods().isEmpty() && !request.rdKs().isEmpty()) {
+      written.add(save(dir.resolve(request.name() + "-rd.png"),
+          RateDistortionChart.png(rateDistortion(request, log), request.name()), request.overwrite()));
+    }
+    return written;
+  }
+
+  /**
+   * The pictures of one compression that need nothing but its result (all but the
+   * rate-distortion chart, which compresses the image again at every k): palette, cloud(s) and
+   * convergence, named after {@code name}.
+   *
+   * @param options the options {@code compressed} was made with
+   */
+  public static List<Path> figures(Path dir, String name, Compressed compressed, CompressionOptions options,
+      boolean overwrite) throws IOException {
+    List<Path> written = new ArrayList<>();
+    String method = options.method().id();
+    String title = String.format(Locale.ROOT, "%s: %d colours (%s, %s)", name, compressed.image().palette().size(),
+        method, options.space().id());
+    written.add(save(dir.resolve(name + "-palette.png"), PaletteChart.png(compressed.image(), title), overwrite));
+    ColorSpace space = options.space();
+    ColorCloud cloud = ColorCloud.of(compressed, space, options.seed());
+    written.add(save(dir.resolve(name + "-cloud.png"), CloudChart.png(cloud, CloudSpace.of(space), CLOUD_PANEL),
+        overwrite));
+    if (space != ColorSpace.SRGB) {
+      written.add(save(dir.resolve(name + "-cloud-rgb.png"),
+          CloudChart.png(cloud, CloudSpace.of(ColorSpace.SRGB), CLOUD_PANEL), overwrite));
+    }
+    FitFigures.Convergence conv = FitFigures.convergence(compressed.quantization().report());
+    written.add(save(dir.resolve(name + "-convergence.png"), ConvergenceChart.png(conv, method), overwrite));
+    return written;
+  }
+
+  private static List<RateDistortion.Point> rateDistortion(PlotRequest request, Consumer<String> log)
+      throws IOException {
+    Consumer<RateDistortion.Point> progress = p -> log.accept(String.format(Locale.ROOT,
+        "rate-distortion: %-8s k=%-3d %8.3f bpp  %6.2f dB  %.2f s", p.method(), p.k(), p.bpp(), p.psnr(),
+        p.seconds()));
+    List<RateDistortion.Point> points = new ArrayList<>(RateDistortion.sweep(request.image(), request.options(),
+        request.rdMethods(), request.rdKs(), PngOptions.defaults(), progress));
+    if (request.pngquant()) {
+      Optional<Pngquant> pq = Pngquant.onPath();
+      if (pq.isEmpty()) {
+        log.accept("rate-distortion: no pngquant on the PATH, its points are left out");
+      } else {
+        points.addAll(pq.get().sweep(request.image(), request.rdKs(), !request.options().dithering().isNone(),
+            progress, log));
+      }
+    }
+    return points;
+  }
+
+  private static Path save(Path file, byte[] png, boolean overwrite) throws IOException {
+    AtomicOutput.write(file, overwrite, out -> out.write(png));
+    return file;
+  }
+}

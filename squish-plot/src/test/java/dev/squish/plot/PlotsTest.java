@@ -1,0 +1,132 @@
+package dev.squish.plot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.squish.color.ColorSpace;
+import dev.squish.dither.Dithering;
+import dev.squish.image.RgbaImage;
+import dev.squish.pipeline.Compressed;
+import dev.squish.pipeline.CompressionOptions;
+import dev.squish.pipeline.Compressor;
+import dev.squish.pipeline.Method;
+import dev.squish.testkit.TestImages;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The written PNG files: their size, that something was drawn, and the swatches' colours. */
+class PlotsTest {
+  private static final RgbaImage CHELSEA = TestImages.load(TestImages.CHELSEA);
+
+  @Test
+  void writesTheFourPlotsWithTheSwatchesInThePalettesColours(@TempDir Path dir) throws IOException {
+    CompressionOptions options = CompressionOptions.kmeans(8);
+    PlotRequest request = new PlotRequest("chelsea", CHELSEA, options, List.of(Method.KMEANS), List.of(4, 16, 64),
+        false, false);
+    List<Path> files = Plots.write(dir, request, line -> { });
+    assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("chelsea-palette.png",
+        "chelsea-cloud.png", "chelsea-convergence.png", "chelsea-rd.png");
+
+    BufferedImage palette = read(dir.resolve("chelsea-palette.png"));
+    assertThat(palette.getWidth()).isEqualTo(640);
+    assertThat(palette.getHeight()).isEqualTo(420);
+    Map<Integer, Integer> counts = rgbCounts(palette);
+    Compressed c = Compressor.compress(CHELSEA, options);
+    for (int i = 0; i < c.image().palette().size(); i++) {
+      int rgb = c.image().palette().color(i) & 0xFFFFFF;
+      // a bar is solid: hundreds of pixels of exactly the entry's colour
+      assertThat(counts.getOrDefault(rgb, 0)).as("pixels of swatch #%06x", rgb).isGreaterThan(300);
+    }
+
+    BufferedImage cloud = read(dir.resolve("chelsea-cloud.png"));
+    assertThat(cloud.getWidth()).isEqualTo(3 * Plots.CLOUD_PANEL);
+    assertThat(cloud.getHeight()).isEqualTo(Plots.CLOUD_PANEL);
+    assertNotBlank(cloud, 200);
+    // the palette markers are drawn in the entries' colours in every panel
+    Map<Integer, Integer> cloudCounts = rgbCounts(cloud);
+    for (int i = 0; i < c.quantization().palette().size(); i++) {
+      int rgb = c.quantization().palette().color(i) & 0xFFFFFF;
+      assertThat(cloudCounts.getOrDefault(rgb, 0)).as("pixels of palette entry #%06x in the cloud", rgb)
+          .isGreaterThan(30);
+    }
+    assertNotBlank(read(dir.resolve("chelsea-convergence.png")), 20);
+    BufferedImage rd = read(dir.resolve("chelsea-rd.png"));
+    assertThat(rd.getWidth()).isEqualTo(820);
+    assertNotBlank(rd, 20);
+    // the k-means line is drawn in its colour
+    assertThat(rgbCounts(rd).getOrDefault(0x1f6fb4, 0)).isGreaterThan(100);
+  }
+
+  @Test
+  void drawsTheCloudInRgbAsWellForAnotherSpace(@TempDir Path dir) throws IOException {
+    CompressionOptions options = CompressionOptions.kmeans(6).withSpace(ColorSpace.OKLAB)
+        .withDithering(Dithering.floydSteinberg(1));
+    List<Path> files = Plots.write(dir, new PlotRequest("cat", CHELSEA, options, List.of(), List.of(), false,
+        false), line -> { });
+    assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("cat-palette.png",
+        "cat-cloud.png", "cat-cloud-rgb.png", "cat-convergence.png");
+    assertNotBlank(read(dir.resolve("cat-cloud-rgb.png")), 200);
+  }
+
+  @Test
+  void refusesToOverwriteWithoutBeingAsked(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("cat-palette.png"), "mine");
+    PlotRequest request = new PlotRequest("cat", CHELSEA, CompressionOptions.kmeans(4), List.of(), List.of(),
+        false, false);
+    assertThatThrownBy(() -> Plots.write(dir, request, line -> { })).isInstanceOf(FileAlreadyExistsException.class);
+    assertThat(Files.readString(dir.resolve("cat-palette.png"))).isEqualTo("mine");
+  }
+
+  @Test
+  void pngquantsPointsAreMeasuredLikeSquishs() throws IOException {
+    var pq = Pngquant.onPath();
+    assumeTrue(pq.isPresent(), "no pngquant on the PATH");
+    List<RateDistortion.Point> points = pq.get().sweep(CHELSEA, List.of(8, 64), false, p -> { }, w -> { });
+    assertThat(points).hasSize(2);
+    List<RateDistortion.Point> ours = RateDistortion.sweep(CHELSEA, CompressionOptions.kmeans(8),
+        List.of(Method.KMEANS), List.of(8, 64), dev.squish.io.encode.PngOptions.defaults(), p -> { });
+    for (int i = 0; i < 2; i++) {
+      // same scale: at the same k the two tools land within a few dB and a factor of two in size
+      assertThat(points.get(i).psnr()).isBetween(ours.get(i).psnr() - 4, ours.get(i).psnr() + 4);
+      assertThat(points.get(i).bpp()).isBetween(ours.get(i).bpp() / 2, ours.get(i).bpp() * 2);
+    }
+    assertThat(points.get(1).psnr()).isGreaterThan(points.get(0).psnr());
+  }
+
+  private static BufferedImage read(Path p) throws IOException {
+    BufferedImage b = ImageIO.read(p.toFile());
+    assertThat(b).as("%s decodes", p).isNotNull();
+    return b;
+  }
+
+  private static Map<Integer, Integer> rgbCounts(BufferedImage b) {
+    Map<Integer, Integer> counts = new HashMap<>();
+    for (int y = 0; y < b.getHeight(); y++) {
+      for (int x = 0; x < b.getWidth(); x++) {
+        counts.merge(b.getRGB(x, y) & 0xFFFFFF, 1, Integer::sum);
+      }
+    }
+    return counts;
+  }
+
+  /** More than {@code minColours} distinct colours, and no single colour covering 97% of the picture. */
+  private static void assertNotBlank(BufferedImage b, int minColours) {
+    Map<Integer, Integer> counts = rgbCounts(b);
+    Set<Integer> distinct = new HashSet<>(counts.keySet());
+    assertThat(distinct.size()).isGreaterThan(minColours);
+    int max = counts.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+    assertThat((double) max / (b.getWidth() * b.getHeight())).isLessThan(0.97);
+  }
+}

@@ -1,0 +1,39 @@
+package dev.squish.web;
+
+/**
+ * A request that cannot be served, with the HTTP status and the one-line message the page shows.
+ * Thrown by the handlers, turned into a JSON error response in one place ({@link WebServer}).
+ */
+final class HttpError extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  /** 400: a parameter is missing or out of range. */
+  static final int BAD_REQUEST = 400;
+  /** 404: no such page, or the image is no longer held. */
+  static final int NOT_FOUND = 404;
+  /** 405: wrong HTTP method. */
+  static final int METHOD_NOT_ALLOWED = 405;
+  /** 409: the request was overtaken by a newer one for the same image. */
+  static final int CONFLICT = 409;
+  /** 413: the upload has too many bytes or the image too many pixels. */
+  static final int TOO_LARGE = 413;
+  /** 415: the upload is not an image format squish reads. */
+  static final int UNSUPPORTED = 415;
+  /** 421: the request names another host (a DNS-rebinding attempt or a proxy). */
+  static final int MISDIRECTED = 421;
+  /** 422: the upload looks like an image but cannot be decoded (truncated, corrupt). */
+  static final int UNPROCESSABLE = 422;
+  /** 503: every worker is busy for longer than the queue allows. */
+  static final int BUSY = 503;
+
+  private final int status;
+
+  HttpError(int status, String message) {
+    super(message, null, false, false);
+    this.status = status;
+  }
+
+  int status() {
+    return status;
+  }
+}

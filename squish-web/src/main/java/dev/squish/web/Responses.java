@@ -1,0 +1,44 @@
+package dev.squish.web;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/** Writing answers: JSON, bytes and errors, with the headers every answer carries. */
+final class Responses {
+  /** The page loads nothing from anywhere but this server. */
+  private static final String CSP = "default-src 'self'; img-src 'self' blob: data:; style-src 'self';"
+      + " script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+  private Responses() {}
+
+  static void json(HttpExchange ex, int status, String json) throws IOException {
+    bytes(ex, status, "application/json; charset=utf-8", json.getBytes(StandardCharsets.UTF_8), null);
+  }
+
+  static void error(HttpExchange ex, int status, String message) throws IOException {
+    json(ex, status, new JsonWriter().beginObject().field("error", message).field("status", status).endObject()
+        .toString());
+  }
+
+  static void bytes(HttpExchange ex, int status, String type, byte[] body, String disposition) throws IOException {
+    Headers h = ex.getResponseHeaders();
+    h.set("Content-Type", type);
+    h.set("Cache-Control", "no-store");
+    h.set("X-Content-Type-Options", "nosniff");
+    h.set("Content-Security-Policy", CSP);
+    h.set("Referrer-Policy", "no-referrer");
+    if (disposition != null) {
+      h.set("Content-Disposition", disposition);
+    }
+    boolean head = ex.getRequestMethod().equalsIgnoreCase("HEAD");
+    ex.sendResponseHeaders(status, head ? -1 : body.length == 0 ? -1 : body.length);
+    if (!head && body.length > 0) {
+      try (OutputStream out = ex.getResponseBody()) {
+        out.write(body);
+      }
+    }
+  }
+}

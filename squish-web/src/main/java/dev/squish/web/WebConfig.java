@@ -1,0 +1,72 @@
+package dev.squish.web;
+
+import dev.squish.io.decode.DecodeLimits;
+
+/**
+ * Settings of the local page's server.
+ *
+ * @param port TCP port on 127.0.0.1, 0..65535 (0 picks a free one)
+ * @param maxUploadBytes largest accepted upload, bytes (HTTP 413 above)
+ * @param maxPixels largest accepted image, width × height (HTTP 413 above), checked before decoding
+ * @param workers requests that decode or compress at the same time; the others wait their turn (their uploads are not
+ *     read until then, so memory stays bounded), at least 1
+ * @param cacheBytes memory budget of the images held between requests (decoded pixels, histogram, working-space
+ *     colours, recent results); the least recently used image is dropped beyond it
+ * @param queueSeconds how long a request may wait for a worker before it is turned away with HTTP 503
+ */
+public record WebConfig(int port, long maxUploadBytes, long maxPixels, int workers, long cacheBytes,
+    int queueSeconds) {
+  /** Default upload limit: 64 MiB, more than any photo a phone takes. */
+  public static final long DEFAULT_MAX_UPLOAD_BYTES = 64L << 20;
+  /** Default pixel limit: 40 megapixels (a decoded image needs about 40 bytes per pixel while it is compressed). */
+  public static final long DEFAULT_MAX_PIXELS = 40_000_000L;
+  /** Default cache budget: 1 GiB, about 25 one-megapixel images with their working data. */
+  public static final long DEFAULT_CACHE_BYTES = 1L << 30;
+  /** Default port. */
+  public static final int DEFAULT_PORT = 8407;
+
+  public WebConfig {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be in 0..65535, got " + port);
+    }
+    if (maxUploadBytes < 1 || maxUploadBytes > Integer.MAX_VALUE - 16) {
+      throw new IllegalArgumentException("maxUploadBytes must be in 1.." + (Integer.MAX_VALUE - 16) + ", got "
+          + maxUploadBytes);
+    }
+    if (maxPixels < 1 || maxPixels > DecodeLimits.HARD_MAX_PIXELS) {
+      throw new IllegalArgumentException("maxPixels must be in 1.." + DecodeLimits.HARD_MAX_PIXELS + ", got "
+          + maxPixels);
+    }
+    if (workers < 1 || workers > 256) {
+      throw new IllegalArgumentException("workers must be in 1..256, got " + workers);
+    }
+    if (cacheBytes < 0) {
+      throw new IllegalArgumentException("cacheBytes must be >= 0, got " + cacheBytes);
+    }
+    if (queueSeconds < 1) {
+      throw new IllegalArgumentException("queueSeconds must be >= 1, got " + queueSeconds);
+    }
+  }
+
+  /** The defaults on {@code port}: one worker per core. */
+  public static WebConfig defaults(int port) {
+    return new WebConfig(port, DEFAULT_MAX_UPLOAD_BYTES, DEFAULT_MAX_PIXELS,
+        Math.max(1, Runtime.getRuntime().availableProcessors()), DEFAULT_CACHE_BYTES, 300);
+  }
+
+  public WebConfig withMaxUploadBytes(long bytes) {
+    return new WebConfig(port, bytes, maxPixels, workers, cacheBytes, queueSeconds);
+  }
+
+  public WebConfig withMaxPixels(long pixels) {
+    return new WebConfig(port, maxUploadBytes, pixels, workers, cacheBytes, queueSeconds);
+  }
+
+  public WebConfig withWorkers(int n) {
+    return new WebConfig(port, maxUploadBytes, maxPixels, n, cacheBytes, queueSeconds);
+  }
+
+  public WebConfig withCacheBytes(long bytes) {
+    return new WebConfig(port, maxUploadBytes, maxPixels, workers, bytes, queueSeconds);
+  }
+}

@@ -1,0 +1,286 @@
+'use strict';
+/*
+ * The page: upload, settings, and the answer to every change. A change first asks for a quick
+ * preview, then for the exact result (what the command line writes); only one request is in
+ * flight at a time and the newest settings win, so dragging the k slider never queues stale work.
+ */
+(() => {
+  const $ = (id) => document.getElementById(id);
+  const state = {
+    config: null, image: null, file: null, result: null,
+    inFlight: false, mode: null, ctrl: null, token: 0, wanted: null, changedAt: new Map(), exactTimer: 0,
+    cloud: new Map(),
+  };
+  window.squishTimings = [];
+
+  const frame = new CompareFrame($('frame'), $('img-before'), $('img-after'), $('layer-after'), $('split'),
+    $('zoom-value'));
+  const turn = (az, el) => { for (const v of clouds) v.setView(az, el); };
+  const clouds = [new CloudView($('cloud-rgb'), turn), new CloudView($('cloud-space'), turn)];
+
+  function settings() {
+    return {
+      method: $('method').value, k: +$('k').value, space: $('space').value, dither: $('dither').value,
+      level: (+$('level').value).toFixed(2), format: $('format').value,
+    };
+  }
+  const keyOf = (s) => `${s.method}/${s.k}/${s.space}/${s.dither}/${s.dither === 'fs' ? s.level : 0}/${s.format}`;
+
+  function showError(message) {
+    const e = $('error');
+    e.textContent = message;
+    e.hidden = !message;
+  }
+
+  function status(text, stateName, s) {
+    const el = $('status');
+    el.textContent = text;
+    el.dataset.state = stateName;
+    if (s) { el.dataset.k = s.k; el.dataset.key = keyOf(s); }
+  }
+
+  async function api(url, options) {
+    const r = await fetch(url, options);
+    const body = await r.json().catch(() => ({ error: `HTTP ${r.status}` }));
+    if (!r.ok) {
+      const err = new Error(body.error || `HTTP ${r.status}`);
+      err.status = r.status;
+      throw err;
+    }
+    return body;
+  }
+
+  async function loadConfig() {
+    state.config = await api('/api/config');
+    const names = { kmeans: 'k-means', em: 'EM (Gaussian mixture)' };
+    $('method').innerHTML = '';
+    for (const m of state.config.methods) {
+      const o = document.createElement('option');
+      o.value = m; o.textContent = names[m] || m;
+      $('method').append(o);
+    }
+  }
+
+  async function upload(file) {
+    showError('');
+    if (state.config && file.size > state.config.maxUploadBytes) {
+      showError(`${file.name} is ${mib(file.size)}, more than this server's limit of ${mib(state.config.maxUploadBytes)}`
+        + ' (start it with a larger --max-upload-mb).');
+      return;
+    }
+    state.file = file;
+    status(`Reading ${file.name}…`, 'busy');
+    try {
+      if (state.image) fetch(`/api/images/${state.image.id}`, { method: 'DELETE' }).catch(() => {});
+      const img = await api(`/api/images?name=${encodeURIComponent(file.name)}`, { method: 'POST', body: file });
+      state.image = img;
+      state.result = null;
+      state.cloud.clear();
+      $('drop-text').textContent = `${img.name}: ${img.width} × ${img.height}, ${img.colors.toLocaleString()} colours. `
+        + 'Drop or click for another.';
+      $('stat-image').textContent = `${img.width} × ${img.height}, ${img.colors.toLocaleString()} colours`;
+      $('img-before').src = img.original;
+      await $('img-before').decode().catch(() => {});
+      frame.setSize(img.width, img.height);
+      frame.fit();
+      request('upload');
+    } catch (e) {
+      status('', 'error');
+      showError(e.message);
+    }
+  }
+
+  /** Asks for a result for the current settings, unless one is in flight (then the newest wins). */
+  function request(cause) {
+    if (!state.image) return;
+    const s = settings();
+    const key = keyOf(s);
+    if (!state.changedAt.has(key)) state.changedAt.set(key, { t: performance.now(), cause });
+    state.wanted = s;
+    clearTimeout(state.exactTimer);
+    if (state.inFlight && state.mode === 'exact') {
+      // an exact fit for older settings is still running: stop waiting for it (the server finishes and
+      // caches it) and ask for the new preview at once
+      state.ctrl.abort();
+      state.inFlight = false;
+    }
+    if (!state.inFlight) run(s, 'preview');
+  }
+
+  async function run(s, mode) {
+    const token = ++state.token;
+    state.inFlight = true;
+    state.mode = mode;
+    state.ctrl = new AbortController();
+    $('status').dataset.pending = mode;
+    const key = keyOf(s);
+    if (mode === 'preview') status(`Working on k = ${s.k}…`, 'busy', s);
+    const q = new URLSearchParams({ ...s, mode });
+    let r = null;
+    const sent = performance.now();
+    try {
+      r = await api(`/api/images/${state.image.id}/compress?${q}`, { method: 'POST', signal: state.ctrl.signal });
+    } catch (e) {
+      if (token !== state.token) return; // abandoned for newer settings
+      state.inFlight = false;
+      if (e.status === 404 && state.file) { upload(state.file); return; }
+      if (e.status !== 409) { showError(e.message); status('', 'error'); }
+      next();
+      return;
+    }
+    if (token !== state.token) return;
+    if (keyOf(state.wanted) === key) {
+      const received = performance.now();
+      await show(r, s);
+      if (token !== state.token) return; // newer settings took over while this was shown
+      const since = state.changedAt.get(key);
+      if (since) {
+        const ms = performance.now() - since.t;
+        window.squishTimings.push({ key, k: s.k, mode: r.mode, ms, cause: since.cause, server: r.seconds,
+          phases: { waited: sent - since.t, request: received - sent, show: performance.now() - received } });
+        if (r.mode === 'exact') state.changedAt.delete(key);
+        $('answer-ms').dataset.ms = ms.toFixed(0);
+        $('answer-ms').dataset.mode = r.mode;
+        $('answer-ms').textContent = `last answer ${r.mode} in ${(ms / 1000).toFixed(2)} s`;
+      }
+    }
+    state.inFlight = false;
+    $('status').dataset.pending = '';
+    if (keyOf(state.wanted) !== key) { next(); return; }
+    if (r.mode === 'preview') {
+      // the exact fit follows once the settings have rested a moment
+      state.exactTimer = setTimeout(() => {
+        if (!state.inFlight && keyOf(state.wanted) === key) run(s, 'exact');
+      }, 250);
+    }
+  }
+
+  function next() {
+    if (state.wanted && !state.inFlight) run(state.wanted, 'preview');
+  }
+
+  async function show(r, s) {
+    state.result = r;
+    const img = $('img-after');
+    img.src = r.url;
+    await img.decode().catch(() => {});
+    showError('');
+    frame.setSize(r.width, r.height);
+    $('stat-input').textContent = bytes(r.inputBytes);
+    // a preview's file is deflated faster than the final one, so its size is a close estimate
+    const about = r.mode === 'preview' ? '≈ ' : '';
+    $('stat-output').textContent = about + bytes(r.outputBytes);
+    $('stat-ratio').textContent = `${about}${r.ratio.toFixed(2)} : 1`;
+    $('stat-bpp').textContent = about + r.bpp.toFixed(3);
+    $('stat-psnr').textContent = r.psnr === null ? '∞ (lossless)' : `${r.psnr.toFixed(2)} dB`;
+    $('stat-ssim').textContent = r.ssim === null ? '–' : r.ssim.toFixed(4);
+    $('stat-deltae').textContent = r.deltaE === null ? (r.mode === 'preview' ? 'with the exact result' : '–')
+      : r.deltaE.toFixed(2);
+    $('stat-palette').textContent = `${r.paletteSize} colours`;
+    $('stat-fit').textContent = `${r.fit.method}, ${r.fit.iterations} iterations${r.fit.converged ? '' : ' (not converged)'}`
+      + (r.mode === 'preview' ? ', on a sample' : '');
+    const dl = $('download');
+    dl.href = r.downloadUrl;
+    dl.download = r.fileName;
+    dl.setAttribute('aria-disabled', 'false');
+    dl.textContent = `Download ${r.format.toUpperCase()} (${bytes(r.outputBytes)})`;
+    swatches(r.swatches);
+    history(r.fit);
+    const secs = r.seconds.total.toFixed(2);
+    status(r.mode === 'exact'
+      ? `Exact result for k = ${r.k}, as the command line writes it (${secs} s on the server).`
+      : `Preview for k = ${r.k} (palette fitted to a sample, quicker deflate; ${secs} s); the exact result follows…`, r.mode, s);
+    await cloud(r, s.space);
+  }
+
+  function swatches(list) {
+    const box = $('swatches');
+    box.textContent = '';
+    for (const sw of list) {
+      const d = document.createElement('div');
+      d.className = 'swatch';
+      const i = document.createElement('i');
+      i.style.background = hex(sw.rgb);
+      if (sw.alpha < 255) i.style.opacity = Math.max(0.15, sw.alpha / 255);
+      d.title = `${hex(sw.rgb)}${sw.alpha < 255 ? ` alpha ${sw.alpha}` : ''}: ${(100 * sw.share).toFixed(2)}% of the pixels`;
+      d.dataset.rgb = hex(sw.rgb);
+      d.append(i, document.createTextNode(`${(100 * sw.share).toFixed(1)}%`));
+      box.append(d);
+    }
+  }
+
+  function history(fit) {
+    const c = $('history'), ctx = c.getContext('2d'), v = fit.history;
+    ctx.clearRect(0, 0, c.width, c.height);
+    ctx.fillStyle = '#666';
+    ctx.font = '11px system-ui, sans-serif';
+    ctx.fillText(`${fit.measure} by iteration`, 6, 12);
+    if (v.length < 2) return;
+    const lo = Math.min(...v), hi = Math.max(...v), span = hi - lo || 1;
+    ctx.strokeStyle = '#1f6fb4';
+    ctx.beginPath();
+    v.forEach((y, i) => {
+      const px = 6 + (c.width - 12) * i / (v.length - 1), py = c.height - 6 - (c.height - 24) * (y - lo) / span;
+      if (i === 0) ctx.moveTo(px, py); else ctx.lineTo(px, py);
+    });
+    ctx.stroke();
+  }
+
+  async function cloud(r, space) {
+    if (!state.cloud.has(space)) {
+      state.cloud.set(space, await api(`/api/images/${state.image.id}/cloud?space=${space}`));
+    }
+    const data = state.cloud.get(space);
+    // the result first (without drawing): the previous one may be for another space
+    for (const v of clouds) v.result = r.cloud;
+    clouds[0].setData(data.layouts[0], data.colors, data.hits);
+    const second = data.layouts[1];
+    $('cloud-space-box').hidden = !second;
+    if (second) {
+      $('cloud-space-caption').textContent = second.space === 'lab' ? 'CIELAB' : second.space === 'oklab' ? 'Oklab'
+        : 'linear RGB';
+      clouds[1].setData(second, data.colors, data.hits);
+    }
+    $('cloud-ellipsoids-box').hidden = r.cloud.components.length === 0;
+  }
+
+  const hex = (rgb) => '#' + (rgb & 0xffffff).toString(16).padStart(6, '0');
+  const mib = (b) => `${(b / 1048576).toFixed(1)} MiB`;
+  const bytes = (b) => b >= 1048576 ? `${(b / 1048576).toFixed(2)} MiB` : `${(b / 1024).toFixed(1)} KiB`;
+
+  // a bug in the page must not leave it silently stuck
+  window.addEventListener('error', (e) => showError(`page error: ${e.message}`));
+  window.addEventListener('unhandledrejection', (e) => {
+    state.inFlight = false;
+    showError(`page error: ${e.reason && e.reason.message ? e.reason.message : e.reason}`);
+  });
+
+  // wiring
+  $('file').addEventListener('change', (e) => { if (e.target.files[0]) upload(e.target.files[0]); });
+  const drop = $('drop');
+  drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
+  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+  drop.addEventListener('drop', (e) => {
+    e.preventDefault();
+    drop.classList.remove('over');
+    if (e.dataTransfer.files[0]) upload(e.dataTransfer.files[0]);
+  });
+  document.body.addEventListener('dragover', (e) => e.preventDefault());
+  document.body.addEventListener('drop', (e) => {
+    e.preventDefault();
+    if (e.dataTransfer.files[0]) upload(e.dataTransfer.files[0]);
+  });
+  $('k').addEventListener('input', () => { $('k-value').textContent = $('k').value; request('k'); });
+  $('level').addEventListener('input', () => { $('level-value').textContent = (+$('level').value).toFixed(2); request('level'); });
+  $('dither').addEventListener('change', () => { $('level-box').hidden = $('dither').value !== 'fs'; request('dither'); });
+  for (const id of ['method', 'space', 'format']) $(id).addEventListener('change', () => request(id));
+  $('zoom-fit').addEventListener('click', () => frame.fit());
+  $('zoom-1').addEventListener('click', () => frame.actualSize());
+  $('zoom-in').addEventListener('click', () => frame.zoomBy(1.5));
+  $('zoom-out').addEventListener('click', () => frame.zoomBy(1 / 1.5));
+  $('cloud-own').addEventListener('change', (e) => { for (const v of clouds) { v.ownColours = e.target.checked; v.draw(); } });
+  $('cloud-ellipsoids').addEventListener('change', (e) => { for (const v of clouds) { v.ellipsoids = e.target.checked; v.draw(); } });
+  $('cloud-reset').addEventListener('click', () => { for (const v of clouds) v.zoom = 1; turn(-30, 20); });
+  $('k-value').textContent = $('k').value;
+  loadConfig().catch((e) => showError(`cannot reach the squish server: ${e.message}`));
+})();

@@ -9,6 +9,8 @@ import dev.squish.io.files.AtomicOutput;
 import dev.squish.mapping.IndexedImage;
 import dev.squish.pipeline.Compressed;
 import dev.squish.pipeline.Compressor;
+import dev.squish.pipeline.QualitySearch;
+import dev.squish.pipeline.QualityTarget;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -76,15 +78,35 @@ final class FileCompressor {
         image = decoder.decode(task.input());
         inputBytes = sizeOf(task.input());
       }
-      Compressed compressed = Compressor.compress(image, settings.compression());
+      FileResult.Search search = null;
+      Compressed compressed;
+      if (settings.quality() == null) {
+        compressed = Compressor.compress(image, settings.compression());
+      } else {
+        QualitySearch.Result found = QualitySearch.search(image, settings.compression(), settings.quality());
+        compressed = found.chosen();
+        search = new FileResult.Search(settings.quality(), found.k(), qualityOf(found), found.probes());
+        if (!found.met()) {
+          return new FileResult.Skipped(task.shownInput(), task.shownOutput(), missed(found, settings.quality()),
+              search);
+        }
+      }
+      if (settings.perceptualMetrics()) {
+        compressed = Compressor.withPerceptualMetrics(image, compressed);
+      }
       image = null; // the decoded pixels are not needed any more: let them go before encoding
       IndexedImage out = compressed.image();
       byte[] encoded = encode(out, task.format());
+      if (settings.skipIfLarger() && encoded.length >= inputBytes) {
+        return new FileResult.Skipped(task.shownInput(), task.shownOutput(), String.format(Locale.ROOT,
+            "output would be %d B, not smaller than the input's %d B (--skip-if-larger)", encoded.length,
+            inputBytes));
+      }
       write(task, encoded);
       double seconds = (System.nanoTime() - start) / 1e9;
       return new FileResult.Written(task.shownInput(), task.shownOutput(), inputBytes, encoded.length, out.width(),
-          out.height(), out.palette().size(), settings.compression().colors(), compressed.quality(),
-          compressed.quantization().report(), seconds);
+          out.height(), out.palette().size(), search != null ? search.k() : settings.compression().colors(), compressed.quality(),
+          compressed.quantization().report(), seconds, search);
     } catch (Refusal e) {
       return new FileResult.Failed(task.shownInput(), e.getMessage(), e.getCause());
     } catch (ImageDecodeException e) {
@@ -93,6 +115,25 @@ final class FileCompressor {
       return new FileResult.Failed(task.shownInput(),
           "not enough memory; give Java more (JAVA_OPTS=-Xmx8g), use fewer --jobs or lower --max-pixels", e);
     }
+  }
+
+  private static double qualityOf(QualitySearch.Result found) {
+    for (QualitySearch.Probe p : found.probes()) {
+      if (p.k() == found.k()) {
+        return p.quality();
+      }
+    }
+    throw new IllegalStateException("the chosen k " + found.k() + " was never probed");
+  }
+
+  /** Why a quality search wrote nothing, in one line. */
+  private static String missed(QualitySearch.Result found, QualityTarget target) {
+    double q = qualityOf(found);
+    return target.measure() == QualityTarget.Measure.PSNR
+        ? String.format(Locale.ROOT, "PSNR %.2f dB at k = %d is below the minimum %s dB (--quality)", q, found.k(),
+            Report.number(target.minimum()))
+        : String.format(Locale.ROOT, "mean deltaE00 %.3f at k = %d is above %s (--max-delta-e)", q, found.k(),
+            Report.number(target.target()));
   }
 
   private byte[] readStdin() throws Refusal {

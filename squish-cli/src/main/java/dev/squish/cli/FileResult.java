@@ -1,7 +1,10 @@
 package dev.squish.cli;
 
 import dev.squish.metrics.QualityReport;
+import dev.squish.pipeline.QualitySearch;
+import dev.squish.pipeline.QualityTarget;
 import dev.squish.quantize.FitReport;
+import java.util.List;
 
 /** What happened to one input. */
 sealed interface FileResult {
@@ -22,9 +25,10 @@ sealed interface FileResult {
    * @param quality error against the decoded input
    * @param fit how the palette was found
    * @param seconds wall time from reading to writing
+   * @param search how k was chosen by a quality target; null when k was given
    */
   record Written(String input, String output, long inputBytes, long outputBytes, int width, int height, int colors,
-      int k, QualityReport quality, FitReport fit, double seconds) implements FileResult {
+      int k, QualityReport quality, FitReport fit, double seconds, Search search) implements FileResult {
 
     double ratio() {
       return outputBytes == 0 ? 0 : (double) inputBytes / outputBytes;
@@ -36,17 +40,37 @@ sealed interface FileResult {
   }
 
   /**
+   * How a quality target chose k.
+   *
+   * @param target what was asked
+   * @param k the k chosen
+   * @param quality the chosen output's value of the target's measure (PSNR dB or mean ΔE00)
+   * @param probes every k tried, in order, with its quality
+   */
+  record Search(QualityTarget target, int k, double quality, List<QualitySearch.Probe> probes) {
+    public Search {
+      probes = List.copyOf(probes);
+    }
+  }
+
+  /**
    * Nothing was written, on purpose: a deliberate skip such as {@code --skip-existing}. It counts
    * as a success (exit code 0) unless {@code --strict} is given, and is listed with its reason in
    * the summary and the report.
    *
    * @param output the output that was not written, as shown to the user; may be null
    * @param reason why, one line (for example "photo-squish.png exists (--skip-existing)")
+   * @param search the quality search that decided the skip; null for other skips
    */
-  record Skipped(String input, String output, String reason) implements FileResult {
+  record Skipped(String input, String output, String reason, Search search) implements FileResult {
+    /** A skip not decided by a quality search. */
+    Skipped(String input, String output, String reason) {
+      this(input, output, reason, null);
+    }
+
     /** A skip without an output name. */
     Skipped(String input, String reason) {
-      this(input, null, reason);
+      this(input, null, reason, null);
     }
   }
 

@@ -1,6 +1,8 @@
 package dev.squish.cli;
 
 import dev.squish.color.ColorSpace;
+import dev.squish.pipeline.QualitySearch;
+import dev.squish.pipeline.QualityTarget;
 import dev.squish.quantize.FitReport;
 import dev.squish.quantize.gmm.Collapse;
 import dev.squish.quantize.gmm.GaussianMixture;
@@ -20,15 +22,41 @@ final class Report {
   /** The one-line summary of a written file. */
   static String line(FileResult.Written r) {
     String psnr = r.quality().lossless() ? "lossless" : String.format(Locale.ROOT, "PSNR %.2f dB", r.quality().psnr());
-    return String.format(Locale.ROOT, "%s -> %s: %d B -> %d B, ratio %.2f, %.3f bpp, %d colours, %s%s, %.2f s",
+    String perceptual = r.quality().hasPerceptual() ? String.format(Locale.ROOT, ", SSIM %.4f, deltaE00 %.3f",
+        r.quality().ssim(), r.quality().deltaE2000()) : "";
+    return String.format(Locale.ROOT, "%s -> %s: %d B -> %d B, ratio %.2f, %.3f bpp, %d colours, %s%s%s%s, %.2f s",
         r.input(), r.output(), r.inputBytes(), r.outputBytes(), r.ratio(), r.bitsPerPixel(), r.colors(), psnr,
-        r.quality().channels().equals("RGBA") ? " (RGBA)" : "", r.seconds());
+        perceptual, r.quality().channels().equals("RGBA") ? " (RGBA)" : "", searched(r.search()), r.seconds());
+  }
+
+  /** ", k = 37 chosen for PSNR >= 38 dB" after a quality search; empty otherwise. */
+  private static String searched(FileResult.Search s) {
+    if (s == null) {
+      return "";
+    }
+    String reached = s.target().measure() == QualityTarget.Measure.PSNR
+        ? String.format(Locale.ROOT, "%.2f dB", s.quality()) : String.format(Locale.ROOT, "%.3f", s.quality());
+    return String.format(Locale.ROOT, ", k = %d chosen for %s (reached %s) in %d tries", s.k(), target(s.target()),
+        reached, s.probes().size());
+  }
+
+  /** The target as the user gave it: "PSNR 35-40 dB" or "mean deltaE00 <= 2". */
+  static String target(QualityTarget t) {
+    return t.measure() == QualityTarget.Measure.PSNR
+        ? "PSNR " + number(t.minimum()) + "-" + number(t.target()) + " dB"
+        : "mean deltaE00 <= " + number(t.target());
+  }
+
+  /** A number as people write it: no trailing zeros ("38", "2.5"). */
+  static String number(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
+        : java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
   }
 
   /** The columns of a report row, in order; every row has all of them, null where they do not apply. */
   static final List<String> COLUMNS = List.of("input", "output", "status", "reason", "input_bytes", "output_bytes",
       "ratio", "bits_per_pixel", "width", "height", "k", "colors", "channels", "mse", "psnr_db", "lossless",
-      "seconds", "method", "iterations", "converged", "log_likelihood_per_pixel", "bic", "parameters", "covariance",
+      "ssim", "delta_e2000", "quality_target", "quality_reached", "k_tried", "seconds", "method", "iterations", "converged", "log_likelihood_per_pixel", "bic", "parameters", "covariance",
       "assign", "reg_covar");
 
   /** The columns only EM fills; k-means lines of {@code --json} leave them out. */
@@ -57,6 +85,11 @@ final class Report {
     m.put("input", r.input());
     m.put("status", status(r));
     if (r instanceof FileResult.Skipped s) {
+      if (s.search() != null) {
+        m.put("k", s.search().k());
+        m.put("quality_target", target(s.search().target()));
+        m.put("quality_reached", round(s.search().quality(), 4));
+      }
       m.put("output", s.output());
       m.put("reason", s.reason());
     } else if (r instanceof FileResult.Failed f) {
@@ -81,6 +114,19 @@ final class Report {
     m.put("mse", round(r.quality().mse(), 6));
     m.put("psnr_db", r.quality().lossless() ? null : round(r.quality().psnr(), 4));
     m.put("lossless", r.quality().lossless());
+    if (r.quality().hasPerceptual()) {
+      m.put("ssim", round(r.quality().ssim(), 6));
+      m.put("delta_e2000", round(r.quality().deltaE2000(), 5));
+    }
+    if (r.search() != null) {
+      m.put("quality_target", target(r.search().target()));
+      m.put("quality_reached", round(r.search().quality(), 4));
+      StringBuilder tried = new StringBuilder();
+      for (QualitySearch.Probe p : r.search().probes()) {
+        tried.append(tried.length() == 0 ? "" : " ").append(p.k());
+      }
+      m.put("k_tried", tried.toString());
+    }
     m.put("seconds", round(r.seconds(), 4));
     m.put("method", r.fit().method());
     m.put("iterations", r.fit().iterations());

@@ -3,6 +3,7 @@ package dev.squish.cli;
 import dev.squish.io.decode.DecodeLimits;
 import dev.squish.io.encode.PngOptions;
 import dev.squish.pipeline.CompressionOptions;
+import dev.squish.pipeline.QualityTarget;
 import java.util.Objects;
 
 /**
@@ -14,9 +15,14 @@ import java.util.Objects;
  * @param overwrite replace existing outputs (--force)
  * @param skipExisting skip inputs whose output exists (--skip-existing); never together with overwrite
  * @param makeFolders create missing output folders (true under --output-dir, which mirrors the input tree)
+ * @param quality the quality that chooses k (--quality, --max-delta-e), with {@code compression.colors()} as the
+ *     largest k; null to use that k as it is
+ * @param perceptualMetrics also measure SSIM and mean ΔE00 (--metrics)
+ * @param skipIfLarger write nothing when the output would not be smaller than the input (--skip-if-larger)
  */
 record Settings(CompressionOptions compression, DecodeLimits limits, PngOptions png, boolean overwrite,
-    boolean skipExisting, boolean makeFolders) {
+    boolean skipExisting, boolean makeFolders, QualityTarget quality, boolean perceptualMetrics,
+    boolean skipIfLarger) {
 
   Settings {
     Objects.requireNonNull(compression, "compression");

@@ -4,6 +4,8 @@ import dev.squish.io.decode.DecodeLimits;
 import dev.squish.io.encode.PngOptions;
 import dev.squish.io.files.AtomicOutput;
 import dev.squish.pipeline.CompressionOptions;
+import dev.squish.pipeline.Method;
+import dev.squish.pipeline.QualityTarget;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -91,6 +93,28 @@ final class SquishCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Overwrite existing output files, the input too if it is its own output."
       + " Without it an existing output is refused and the file counts as failed.")
   boolean force;
+
+  @Option(names = "--quality", paramLabel = "MIN-MAX", description = "Choose k: the fewest colours (up to --k) whose"
+      + " PSNR reaches MAX dB; when even --k colours stay below MIN, the file is skipped and not written. Also N"
+      + " (= N-N), -MAX (no minimum) and MIN- (as good as --k colours, at least MIN). k-means only.")
+  String quality;
+
+  @Option(names = "--max-delta-e", paramLabel = "X", description = "Choose k: the fewest colours (up to --k) whose"
+      + " mean CIEDE2000 colour difference is at most X; when even --k colours stay above it, the file is skipped."
+      + " k-means only.")
+  Double maxDeltaE;
+
+  @Option(names = "--metrics", description = "Also measure SSIM (on luminance) and mean CIEDE2000 (deltaE00) of"
+      + " each output, in the line, --json and --report.")
+  boolean metrics;
+
+  @Option(names = "--optimize", description = "Spend more time for smaller PNG files: every filter and deflate"
+      + " strategy, then a zopfli pass (about 10-40 s per megapixel). The pixels do not change.")
+  boolean optimize;
+
+  @Option(names = "--skip-if-larger", description = "Write nothing when the output would not be smaller than the"
+      + " input; a deliberate skip (exit code 0, unless --strict).")
+  boolean skipIfLarger;
 
   @Option(names = "--skip-existing", description = "Skip inputs whose output exists, as a deliberate skip (exit code"
       + " 0, unless --strict).")
@@ -282,8 +306,31 @@ final class SquishCommand implements Callable<Integer> {
     if (force && skipExisting) {
       throw usage("--force and --skip-existing contradict each other; give one");
     }
-    return new Settings(options, new DecodeLimits(maxPixels), PngOptions.defaults(), force, skipExisting,
-        outputDir != null);
+    return new Settings(options, new DecodeLimits(maxPixels), optimize ? PngOptions.optimized()
+        : PngOptions.defaults(), force, skipExisting, outputDir != null, qualityTarget(options), metrics,
+        skipIfLarger);
+  }
+
+  /** The target of --quality or --max-delta-e, checked against the other options; null without either. */
+  private QualityTarget qualityTarget(CompressionOptions options) {
+    if (quality == null && maxDeltaE == null) {
+      return null;
+    }
+    String option = quality != null ? "--quality" : "--max-delta-e";
+    if (quality != null && maxDeltaE != null) {
+      throw usage("--quality and --max-delta-e both choose k; give one");
+    }
+    if (options.method() != Method.KMEANS) {
+      throw usage(option + " chooses k with k-means; it cannot be combined with --method " + options.method().id());
+    }
+    if (quality != null) {
+      return QualityRange.parse(quality).orElseThrow(() -> usage("--quality must be MIN-MAX in dB (for example"
+          + " 35-40, 38, -40 or 35-) with 0 <= MIN <= MAX <= 100, got '" + quality + "'"));
+    }
+    if (!(maxDeltaE > 0) || maxDeltaE > 100) {
+      throw usage("--max-delta-e must be above 0 and at most 100, got " + Report.number(maxDeltaE));
+    }
+    return QualityTarget.deltaE(maxDeltaE);
   }
 
   /** The format from --format, the --output name and --ext, which must agree; PNG when none says. */

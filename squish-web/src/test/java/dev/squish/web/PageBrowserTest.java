@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,11 +58,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class PageBrowserTest {
   private WebServer server;
   private ChromeDriver driver;
-  @TempDir
-  Path profile;
 
+  // a parameter, not an instance field: JUnit fills @TempDir fields only before each test, and an
+  // empty profile path would make Chromium write its profile into ./null
   @BeforeAll
-  void start() throws IOException {
+  void start(@TempDir Path profile) throws IOException {
+    Objects.requireNonNull(profile, "profile");
     Optional<Path> chromium = Browser.chromium();
     Optional<Path> chromedriver = Browser.chromedriver();
     if (chromium.isEmpty() || chromedriver.isEmpty()) {

@@ -4,6 +4,7 @@ import dev.squish.color.ColorSpace;
 import dev.squish.histogram.ColorHistogram;
 import dev.squish.image.RgbaImage;
 import dev.squish.io.decode.ImageFormat;
+import dev.squish.io.encode.TruecolorPngEncoder;
 import dev.squish.plot.ColorSample;
 import dev.squish.quantize.kmeans.KMeansSession;
 import java.util.EnumMap;
@@ -33,7 +34,8 @@ final class UploadSession {
   private final ColorHistogram histogram;
   private final ColorHistogram previewHistogram;
   private final ColorSample cloudSample;
-  private final Map<ColorSpace, KMeansSession> kmeans = new EnumMap<>(ColorSpace.class);
+  // concurrent, not locked: the memory estimate reads it while a session is being built (seconds)
+  private final Map<ColorSpace, KMeansSession> kmeans = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<ColorSpace, String> cloudJson = new EnumMap<>(ColorSpace.class);
   private final Map<String, PageResult> results = new LinkedHashMap<>(16, 0.75f, true);
   private final Map<String, PageResult> resultsById = new LinkedHashMap<>();
@@ -41,7 +43,7 @@ final class UploadSession {
   private final AtomicLong generation = new AtomicLong();
   /** Held while an exact fit runs, so one image never has two exact fits competing for the cores. */
   private final ReentrantLock exactLock = new ReentrantLock(true);
-  private byte[] originalPng;
+  private volatile byte[] originalPng;
   private volatile long lastUsed = System.nanoTime();
 
   UploadSession(String id, String name, long uploadBytes, ImageFormat format, RgbaImage image,
@@ -53,12 +55,34 @@ final class UploadSession {
     this.image = image;
     this.histogram = histogram;
     this.cloudSample = ColorSample.of(histogram, ColorSample.DEFAULT_DRAWS, 1);
+    this.previewHistogram = previewHistogram(histogram);
+  }
+
+  /**
+   * A weighted sample of the pixels, plus the fully transparent ones in their share (the sample
+   * leaves them out, having no colour to show, but the preview's palette needs their entry).
+   */
+  private static ColorHistogram previewHistogram(ColorHistogram histogram) {
     ColorSample preview = ColorSample.of(histogram, PREVIEW_DRAWS, 2);
-    int[] colors = new int[preview.size()];
-    for (int i = 0; i < colors.length; i++) {
-      colors[i] = preview.color(i);
+    if (preview.size() == 0) {
+      return histogram;
     }
-    this.previewHistogram = colors.length == 0 ? histogram : ColorHistogram.of(colors, preview.hits());
+    int transparent = histogram.indexOf(0);
+    int n = preview.size() + (transparent >= 0 ? 1 : 0);
+    int[] colors = new int[n];
+    int[] hits = new int[n];
+    for (int i = 0; i < preview.size(); i++) {
+      colors[i] = preview.color(i);
+      hits[i] = preview.hitsOf(i);
+    }
+    if (transparent >= 0) {
+      long count = histogram.count(transparent);
+      long visible = histogram.totalCount() - count;
+      colors[n - 1] = 0;
+      long share = Math.round((double) count * PREVIEW_DRAWS / visible);
+      hits[n - 1] = (int) Math.max(1, Math.min(Integer.MAX_VALUE, share));
+    }
+    return ColorHistogram.of(colors, hits);
   }
 
   String id() {
@@ -101,14 +125,12 @@ final class UploadSession {
 
   /** The k-means session of {@code space}, made on first use. */
   KMeansSession kmeans(ColorSpace space) {
-    synchronized (kmeans) {
-      return kmeans.computeIfAbsent(space, s -> new KMeansSession(histogram, s));
-    }
+    return kmeans.computeIfAbsent(space, s -> new KMeansSession(histogram, s));
   }
 
   synchronized byte[] originalPng() {
     if (originalPng == null) {
-      originalPng = TruecolorPng.encode(image);
+      originalPng = TruecolorPngEncoder.encode(image);
     }
     return originalPng;
   }
@@ -176,14 +198,11 @@ final class UploadSession {
    */
   long estimatedBytes() {
     long bytes = 4L * image.pixelCount() + 24L * histogram.size() + 12L * previewHistogram.size();
-    synchronized (kmeans) {
-      for (KMeansSession s : kmeans.values()) {
-        bytes += (long) s.points().size() * (8L * s.points().dimensions() + 8);
-      }
+    for (KMeansSession s : kmeans.values()) {
+      bytes += (long) s.points().size() * (8L * s.points().dimensions() + 8);
     }
-    synchronized (this) {
-      bytes += originalPng == null ? 0 : originalPng.length;
-    }
+    byte[] png = originalPng; // read without the lock its encoding holds
+    bytes += png == null ? 0 : png.length;
     synchronized (results) {
       for (PageResult r : results.values()) {
         bytes += r.file().length + 2L * r.json().length();

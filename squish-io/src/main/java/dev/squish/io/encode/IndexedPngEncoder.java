@@ -24,7 +24,6 @@ import java.util.zip.CRC32;
  * kept as given. Thread-safe.
  */
 public final class IndexedPngEncoder {
-  private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
   private static final int IDAT_MAX = 1 << 20;
 
   private IndexedPngEncoder() {}
@@ -54,21 +53,21 @@ public final class IndexedPngEncoder {
     Palette palette = best.image().palette();
     int depth = bitDepth(palette.size());
     byte[] idat = best.zlib();
-    out.write(SIGNATURE);
-    writeChunk(out, "IHDR", header(image.width(), image.height(), depth));
-    writeChunk(out, "PLTE", plte(palette));
+    out.write(PngChunks.SIGNATURE);
+    PngChunks.write(out, "IHDR", header(image.width(), image.height(), depth));
+    PngChunks.write(out, "PLTE", plte(palette));
     byte[] trns = trns(palette);
     if (trns.length > 0) {
-      writeChunk(out, "tRNS", trns);
+      PngChunks.write(out, "tRNS", trns);
     }
     for (int off = 0; off < idat.length || off == 0; off += IDAT_MAX) {
       int len = Math.min(IDAT_MAX, idat.length - off);
-      writeChunk(out, "IDAT", idat, off, len);
+      PngChunks.write(out, "IDAT", idat, off, len);
       if (len == 0) {
         break;
       }
     }
-    writeChunk(out, "IEND", new byte[0]);
+    PngChunks.write(out, "IEND", new byte[0]);
   }
 
   /** The image as written (its palette order) and its zlib stream. */
@@ -180,8 +179,8 @@ public final class IndexedPngEncoder {
 
   private static byte[] header(int width, int height, int depth) {
     byte[] h = new byte[13];
-    putInt(h, 0, width);
-    putInt(h, 4, height);
+    PngChunks.putInt(h, 0, width);
+    PngChunks.putInt(h, 4, height);
     h[8] = (byte) depth;
     h[9] = 3; // colour type: palette
     return h; // compression 0, filter method 0, no interlace
@@ -281,31 +280,5 @@ public final class IndexedPngEncoder {
       }
     });
     return out;
-  }
-
-  private static void writeChunk(OutputStream out, String type, byte[] data) throws IOException {
-    writeChunk(out, type, data, 0, data.length);
-  }
-
-  private static void writeChunk(OutputStream out, String type, byte[] data, int off, int len) throws IOException {
-    byte[] head = new byte[8];
-    putInt(head, 0, len);
-    byte[] t = type.getBytes(StandardCharsets.US_ASCII);
-    System.arraycopy(t, 0, head, 4, 4);
-    CRC32 crc = new CRC32();
-    crc.update(t);
-    crc.update(data, off, len);
-    byte[] tail = new byte[4];
-    putInt(tail, 0, (int) crc.getValue());
-    out.write(head);
-    out.write(data, off, len);
-    out.write(tail);
-  }
-
-  private static void putInt(byte[] b, int off, int v) {
-    b[off] = (byte) (v >>> 24);
-    b[off + 1] = (byte) (v >>> 16);
-    b[off + 2] = (byte) (v >>> 8);
-    b[off + 3] = (byte) v;
   }
 }

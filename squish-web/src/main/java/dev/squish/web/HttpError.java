@@ -9,6 +9,8 @@ final class HttpError extends RuntimeException {
 
   /** 400: a parameter is missing or out of range. */
   static final int BAD_REQUEST = 400;
+  /** 403: a request sent by a page of another site. */
+  static final int FORBIDDEN = 403;
   /** 404: no such page, or the image is no longer held. */
   static final int NOT_FOUND = 404;
   /** 405: wrong HTTP method. */

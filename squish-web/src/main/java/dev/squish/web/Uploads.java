@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.Locale;
 
 /** Reading an upload's body within the byte limit. */
@@ -12,23 +11,35 @@ final class Uploads {
   private Uploads() {}
 
   /**
-   * The body of {@code ex}, at most {@code limit} bytes; a larger one is read to its end (so that
-   * the client gets the answer, not a reset connection) and refused with 413.
+   * Most bytes of a body of unknown length read after refusing it: enough for a browser to get the
+   * answer rather than a reset connection, while an endless body cannot hold a thread.
+   */
+  static final long DISCARD_MAX = 16L << 20;
+
+  /**
+   * Refuses with 413, before any worker is taken, a body whose declared length is over {@code
+   * limit}. A body up to twice the limit is read first (a browser that is cut off while sending
+   * shows a network error instead of the answer); a larger one is not read at all.
+   */
+  static void checkDeclared(HttpExchange ex, long limit) {
+    long length = declaredLength(ex);
+    if (length > limit) {
+      if (length <= 2 * limit) {
+        discard(ex, length);
+      }
+      throw tooLarge(length, limit);
+    }
+  }
+
+  /**
+   * The body of {@code ex}, at most {@code limit} bytes; a larger one is refused with 413 (after
+   * reading at most {@link #DISCARD_MAX} more of one of unknown length).
    */
   static byte[] read(HttpExchange ex, long limit) throws IOException {
-    String declared = ex.getRequestHeaders().getFirst("Content-Length");
-    long length = -1;
-    if (declared != null) {
-      try {
-        length = Long.parseLong(declared.trim());
-      } catch (NumberFormatException e) {
-        throw new HttpError(HttpError.BAD_REQUEST, "bad Content-Length: " + declared);
-      }
-    }
+    long length = declaredLength(ex);
     try (InputStream in = ex.getRequestBody()) {
       if (length > limit) {
-        in.transferTo(OutputStream.nullOutputStream());
-        throw tooLarge(length, limit);
+        throw tooLarge(length, limit); // checkDeclared read what was worth reading
       }
       ByteArrayOutputStream out = new ByteArrayOutputStream(length > 0 ? (int) length : 1 << 16);
       byte[] buf = new byte[1 << 16];
@@ -36,7 +47,7 @@ final class Uploads {
       for (int n; (n = in.read(buf)) > 0; ) {
         total += n;
         if (total > limit) {
-          in.transferTo(OutputStream.nullOutputStream());
+          discard(ex, DISCARD_MAX);
           throw tooLarge(total, limit);
         }
         out.write(buf, 0, n);
@@ -45,6 +56,48 @@ final class Uploads {
         throw new HttpError(HttpError.BAD_REQUEST, "the upload is empty: send the image file as the request body");
       }
       return out.toByteArray();
+    }
+  }
+
+  /**
+   * Reads what is left of a refused request's body when it is small (declared at most {@link
+   * #DISCARD_MAX} bytes, or of unknown length, up to that much), so that the client gets the answer.
+   */
+  static void discardRest(HttpExchange ex) {
+    long length;
+    try {
+      length = declaredLength(ex);
+    } catch (HttpError e) {
+      return;
+    }
+    if (length <= DISCARD_MAX) {
+      discard(ex, DISCARD_MAX);
+    }
+  }
+
+  /** Reads and drops at most {@code max} bytes of what is left of the body. */
+  private static void discard(HttpExchange ex, long max) {
+    try {
+      InputStream in = ex.getRequestBody();
+      byte[] buf = new byte[1 << 16];
+      long left = max;
+      for (int n; left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0; ) {
+        left -= n;
+      }
+    } catch (IOException e) {
+      // the client went away; the answer may still get through
+    }
+  }
+
+  private static long declaredLength(HttpExchange ex) {
+    String declared = ex.getRequestHeaders().getFirst("Content-Length");
+    if (declared == null) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(declared.trim());
+    } catch (NumberFormatException e) {
+      throw new HttpError(HttpError.BAD_REQUEST, "bad Content-Length: " + declared);
     }
   }
 

@@ -11,8 +11,6 @@ import dev.squish.io.decode.ImageDecodeException;
 import dev.squish.io.decode.ImageDecoder;
 import dev.squish.pipeline.Method;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -135,6 +133,9 @@ public final class WebServer implements AutoCloseable {
         log.println("squish serve: out of memory on " + ex.getRequestURI().getPath());
         Responses.error(ex, HttpError.BUSY, "the server ran out of memory; try a smaller image, or start it with"
             + " more (JAVA_OPTS=-Xmx8g)");
+      } catch (java.io.UncheckedIOException e) {
+        // the browser went away while sending its upload (a superseded request it aborted)
+        log.println("squish serve: " + ex.getRequestURI().getPath() + ": upload broken off: " + e.getCause());
       } catch (RuntimeException | LinkageError | AssertionError e) {
         log.println("squish serve: internal error on " + ex.getRequestURI().getPath() + ": " + e);
         e.printStackTrace(log);
@@ -153,6 +154,15 @@ public final class WebServer implements AutoCloseable {
         || host.equals("[::1]" + port))) {
       throw new HttpError(HttpError.MISDIRECTED, "this server answers only to http://127.0.0.1" + port + "/");
     }
+    // a page of another site may still send a simple POST here (it cannot read the answer, but it
+    // could make the server work): only the page itself, or a tool that sends no Origin, is served
+    String origin = ex.getRequestHeaders().getFirst("Origin");
+    String site = ex.getRequestHeaders().getFirst("Sec-Fetch-Site");
+    boolean foreignOrigin = origin != null && !(origin.equals("http://127.0.0.1" + port)
+        || origin.equals("http://localhost" + port) || origin.equals("http://[::1]" + port));
+    if (foreignOrigin || "cross-site".equals(site)) {
+      throw new HttpError(HttpError.FORBIDDEN, "requests from other sites are refused");
+    }
   }
 
   private void route(HttpExchange ex) throws IOException {
@@ -166,12 +176,14 @@ public final class WebServer implements AutoCloseable {
       Responses.json(ex, 200, configJson());
     } else if (path.equals("/api/images")) {
       requireMethod(method, "POST");
+      Uploads.checkDeclared(ex, config.maxUploadBytes());
       UploadSession s = withWorker(() -> receive(ex));
       Responses.json(ex, 201, imageJson(s));
     } else if (path.equals("/api/compress")) {
       requireMethod(method, "POST");
       Map<String, String> q = query(ex.getRequestURI());
       PageOptions page = PageOptions.parse(q);
+      Uploads.checkDeclared(ex, config.maxUploadBytes());
       PageResult r = withWorker(() -> {
         UploadSession s = receive(ex);
         return keep(s, page, PageCompressor.compress(s, page));
@@ -246,7 +258,7 @@ public final class WebServer implements AutoCloseable {
     if (!page.exact()) {
       return withWorker(() -> keep(s, page, PageCompressor.compress(s, page)));
     }
-    s.exactLock().lock();
+    awaitExactTurn(s, generation);
     try {
       PageResult again = s.result(page.key());
       if (again != null) {
@@ -258,6 +270,24 @@ public final class WebServer implements AutoCloseable {
       return withWorker(() -> keep(s, page, inExactPool(() -> PageCompressor.compress(s, page))));
     } finally {
       s.exactLock().unlock();
+    }
+  }
+
+  /**
+   * Takes the image's exact-fit lock, giving up (409) as soon as a newer request for the image
+   * arrives: a request the page has abandoned must not hold one of the server's threads for as
+   * long as the running fit takes.
+   */
+  private static void awaitExactTurn(UploadSession s, long generation) {
+    try {
+      while (!s.exactLock().tryLock(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        if (s.generation() != generation) {
+          throw new HttpError(HttpError.CONFLICT, "superseded by a newer request for this image");
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new HttpError(HttpError.BUSY, "the server is shutting down");
     }
   }
 
@@ -390,13 +420,9 @@ public final class WebServer implements AutoCloseable {
     }
   }
 
-  /** Reads what is left of the request body, so the browser gets the answer rather than a reset connection. */
+  /** Reads some of what is left of the request body, so the browser gets the answer rather than a reset connection. */
   private static void drain(HttpExchange ex) {
-    try (InputStream in = ex.getRequestBody()) {
-      in.transferTo(OutputStream.nullOutputStream());
-    } catch (IOException e) {
-      // the answer may still get through
-    }
+    Uploads.discardRest(ex);
   }
 
   static Map<String, String> query(URI uri) {
@@ -409,7 +435,11 @@ public final class WebServer implements AutoCloseable {
       int eq = pair.indexOf('=');
       String k = eq < 0 ? pair : pair.substring(0, eq);
       String v = eq < 0 ? "" : pair.substring(eq + 1);
-      q.put(URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v, StandardCharsets.UTF_8));
+      try {
+        q.put(URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v, StandardCharsets.UTF_8));
+      } catch (IllegalArgumentException e) {
+        throw new HttpError(HttpError.BAD_REQUEST, "bad query parameter '" + pair + "': " + e.getMessage());
+      }
     }
     return q;
   }

@@ -171,6 +171,24 @@ class WebServerTest {
       assertThat(Api.string(gone.body(), "error")).contains("upload it again");
       assertThat(rawStatus(server.port(), "GET / HTTP/1.1\r\nHost: evil.example:" + server.port()
           + "\r\nConnection: close\r\n\r\n")).isEqualTo(421);
+      String host = "Host: 127.0.0.1:" + server.port() + "\r\n";
+      assertThat(rawStatus(server.port(), "POST /api/compress?k=8 HTTP/1.1\r\n" + host
+          + "Origin: https://evil.example\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"))
+          .as("a simple POST from another site's page").isEqualTo(403);
+      assertThat(rawStatus(server.port(), "POST /api/compress?k=8 HTTP/1.1\r\n" + host
+          + "Sec-Fetch-Site: cross-site\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")).isEqualTo(403);
+      assertThat(api.get("/api/config").statusCode()).as("the page's own requests").isEqualTo(200);
+      assertThat(rawStatus(server.port(), "POST /api/compress?name=100%.png HTTP/1.1\r\n" + host
+          + "Content-Length: 0\r\nConnection: close\r\n\r\n")).as("a bad escape").isEqualTo(400);
+    }
+  }
+
+  @Test
+  void anUploadDeclaredTooLargeIsRefusedWithoutReadingIt() throws Exception {
+    try (WebServer server = WebServer.start(WebConfig.defaults(0), System.err)) {
+      // 10 GB declared, a few bytes sent: the answer comes at once, not after waiting for the body
+      assertThat(rawStatus(server.port(), "POST /api/images?name=big.png HTTP/1.1\r\nHost: 127.0.0.1:"
+          + server.port() + "\r\nContent-Length: 10000000000\r\n\r\nabc")).isEqualTo(413);
     }
   }
 

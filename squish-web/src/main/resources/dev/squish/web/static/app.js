@@ -70,8 +70,15 @@
     }
     state.file = file;
     status(`Reading ${file.name}…`, 'busy');
+    // forget the previous image at once: its results still in flight are abandoned, and a change of
+    // settings made while this one uploads waits for it instead of asking about the old image
+    const previous = state.image;
+    state.image = null;
+    state.token++;
+    if (state.ctrl) state.ctrl.abort();
+    state.inFlight = false;
     try {
-      if (state.image) fetch(`/api/images/${state.image.id}`, { method: 'DELETE' }).catch(() => {});
+      if (previous) fetch(`/api/images/${previous.id}`, { method: 'DELETE' }).catch(() => {});
       const img = await api(`/api/images?name=${encodeURIComponent(file.name)}`, { method: 'POST', body: file });
       state.image = img;
       state.result = null;

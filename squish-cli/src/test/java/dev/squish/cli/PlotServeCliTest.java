@@ -34,6 +34,21 @@ class PlotServeCliTest {
   }
 
   @Test
+  void anExistingPlotFileIsRefusedBeforeAnyWorkAndNothingElseIsWritten(@TempDir Path dir) throws Exception {
+    Path in = TestImages.copyTo(TestImages.GRACE_HOPPER, dir);
+    Path out = Files.createDirectories(dir.resolve("plots"));
+    Path rd = Files.writeString(out.resolve("mpl-grace_hopper-rd.png"), "an earlier chart");
+    CliRun r = CliRun.of("plot", in.toString(), "-k", "6", "-d", out.toString(), "--rd-k", "4,16", "--no-pngquant");
+    assertThat(r.exitCode()).isEqualTo(ExitCode.ALL_FAILED.code());
+    assertThat(r.err()).contains("mpl-grace_hopper-rd.png exists; use --force to overwrite it")
+        .doesNotContain("rate-distortion:");
+    try (var files = Files.list(out)) {
+      assertThat(files.toList()).containsExactly(rd);
+    }
+    assertThat(Files.readString(rd)).isEqualTo("an earlier chart");
+  }
+
+  @Test
   void plotRejectsBadValuesAsUsageErrors(@TempDir Path dir) throws Exception {
     Path in = TestImages.copyTo(TestImages.GRACE_HOPPER, dir);
     CliRun badK = CliRun.of("plot", in.toString(), "--rd-k", "4,300");

@@ -7,6 +7,8 @@ import dev.squish.pipeline.Compressed;
 import dev.squish.pipeline.CompressionOptions;
 import dev.squish.pipeline.Compressor;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +34,14 @@ public final class Plots {
    * being done (the rate-distortion sweep takes a while).
    */
   public static List<Path> write(Path dir, PlotRequest request, Consumer<String> log) throws IOException {
+    if (!request.overwrite()) {
+      // refuse before the work (the rate-distortion sweep takes minutes), not after half the files
+      for (Path p : names(dir, request)) {
+        if (Files.exists(p)) {
+          throw new FileAlreadyExistsException(p.toString());
+        }
+      }
+    }
     Compressed c = Compressor.compress(request.image(), request.options());
     List<Path> written = new ArrayList<>(figures(dir, request.name(), c, request.options(), request.overwrite()));
     if (!request.rdMethods().isEmpty() && !request.rdKs().isEmpty()) {
@@ -39,6 +49,22 @@ public final class Plots {
           RateDistortionChart.png(rateDistortion(request, log), request.name()), request.overwrite()));
     }
     return written;
+  }
+
+  /** The files {@link #write} makes for {@code request}. */
+  static List<Path> names(Path dir, PlotRequest request) {
+    List<Path> names = new ArrayList<>();
+    String name = request.name();
+    names.add(dir.resolve(name + "-palette.png"));
+    names.add(dir.resolve(name + "-cloud.png"));
+    if (request.options().space() != ColorSpace.SRGB) {
+      names.add(dir.resolve(name + "-cloud-rgb.png"));
+    }
+    names.add(dir.resolve(name + "-convergence.png"));
+    if (!request.rdMethods().isEmpty() && !request.rdKs().isEmpty()) {
+      names.add(dir.resolve(name + "-rd.png"));
+    }
+    return names;
   }
 
   /**

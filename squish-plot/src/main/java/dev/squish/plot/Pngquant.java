@@ -5,28 +5,27 @@ import dev.squish.image.RgbaImage;
 import dev.squish.io.decode.DecodeLimits;
 import dev.squish.io.decode.ImageDecodeException;
 import dev.squish.io.decode.ImageDecoder;
+import dev.squish.io.encode.TruecolorPngEncoder;
 import dev.squish.mapping.IndexedImage;
 import dev.squish.metrics.ErrorMetrics;
 import dev.squish.quantize.Palette;
-import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 
 /**
  * pngquant's points for the rate-distortion chart, when a {@code pngquant} binary is on the
- * PATH. The tool is run as a separate process (never linked: it is GPL) on a truecolour PNG of
- * the decoded image, in a temporary folder that is deleted afterwards; its output is decoded and
- * measured exactly like squish's.
+ * PATH. The tool is run as a separate process (never linked: it is GPL), fed a truecolour PNG of
+ * the decoded image through a pipe; its output comes back the same way (nothing touches the
+ * disk) and is decoded and measured exactly like squish's.
  */
 public final class Pngquant {
   private static final long TIMEOUT_SECONDS = 120;
@@ -67,56 +66,69 @@ public final class Pngquant {
    */
   public List<RateDistortion.Point> sweep(RgbaImage image, List<Integer> ks, boolean dither,
       Consumer<RateDistortion.Point> progress, Consumer<String> warnings) throws IOException {
-    Path dir = Files.createTempDirectory("squish-pngquant-");
-    try {
-      Path input = dir.resolve("input.png");
-      ImageIO.write(toBufferedImage(image), "png", input.toFile());
-      List<RateDistortion.Point> points = new ArrayList<>();
-      for (int k : ks) {
-        if (k < 2 || k > 256) {
-          continue; // pngquant's range
-        }
-        Path output = dir.resolve("k" + k + ".png");
-        long start = System.nanoTime();
-        String failure = run(input, output, k, dither);
-        if (failure != null) {
-          warnings.accept("pngquant at k=" + k + ": " + failure);
-          continue;
-        }
-        byte[] data = Files.readAllBytes(output);
-        double psnr = psnr(image, data);
-        RateDistortion.Point p = new RateDistortion.Point("pngquant", k, data.length, 8.0 * data.length
-            / image.pixelCount(), psnr, (System.nanoTime() - start) / 1e9);
-        points.add(p);
-        progress.accept(p);
+    byte[] input = TruecolorPngEncoder.encode(image);
+    List<RateDistortion.Point> points = new ArrayList<>();
+    for (int k : ks) {
+      if (k < 2 || k > 256) {
+        continue; // pngquant's range
       }
-      return points;
-    } finally {
-      deleteTree(dir);
+      long start = System.nanoTime();
+      Run run = run(input, k, dither);
+      if (run.failure() != null) {
+        warnings.accept("pngquant at k=" + k + ": " + run.failure());
+        continue;
+      }
+      byte[] data = run.output();
+      double psnr = psnr(image, data);
+      RateDistortion.Point p = new RateDistortion.Point("pngquant", k, data.length, 8.0 * data.length
+          / image.pixelCount(), psnr, (System.nanoTime() - start) / 1e9);
+      points.add(p);
+      progress.accept(p);
     }
+    return points;
   }
 
-  private String run(Path input, Path output, int k, boolean dither) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of(binary.toString(), "--force", "--output", output.toString()));
+  /** What one pngquant run gave: its PNG, or why there is none. */
+  private record Run(byte[] output, String failure) {}
+
+  /**
+   * Runs pngquant with the image on its standard input and the result on its standard output, so
+   * that nothing is written to disk and an interrupted run leaves nothing behind.
+   */
+  private Run run(byte[] input, int k, boolean dither) throws IOException {
+    List<String> cmd = new ArrayList<>(List.of(binary.toString()));
     if (!dither) {
       cmd.add("--nofs");
     }
     cmd.add(Integer.toString(k));
-    cmd.add("--");
-    cmd.add(input.toString());
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .start();
+    cmd.add("-");
+    Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    // the input is fed from another thread: pngquant may start writing before it has read it all
+    Thread feeder = new Thread(() -> {
+      try (OutputStream in = p.getOutputStream()) {
+        in.write(input);
+      } catch (IOException e) {
+        // pngquant stopped reading; its exit code says why
+      }
+    }, "pngquant-input");
+    feeder.setDaemon(true);
+    feeder.start();
     try {
+      byte[] output;
+      try (InputStream out = p.getInputStream()) {
+        output = out.readAllBytes();
+      }
       if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         p.destroyForcibly();
-        return "no answer after " + TIMEOUT_SECONDS + " s";
+        return new Run(null, "no answer after " + TIMEOUT_SECONDS + " s");
       }
+      return p.exitValue() == 0 && output.length > 0 ? new Run(output, null)
+          : new Run(null, "exit code " + p.exitValue());
     } catch (InterruptedException e) {
       p.destroyForcibly();
       Thread.currentThread().interrupt();
-      return "interrupted";
+      return new Run(null, "interrupted");
     }
-    return p.exitValue() == 0 && Files.isRegularFile(output) ? null : "exit code " + p.exitValue();
   }
 
   /** PSNR of the PNG {@code data} against {@code original}, measured as for squish's own output. */
@@ -141,20 +153,5 @@ public final class Pngquant {
       idx[i] = (byte) h.indexOf(ColorHistogram.canonical(image.argb(i)));
     }
     return IndexedImage.adopt(image.width(), image.height(), Palette.of(h.colors()), idx);
-  }
-
-  private static BufferedImage toBufferedImage(RgbaImage image) {
-    BufferedImage b = new BufferedImage(image.width(), image.height(),
-        image.usesAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
-    b.setRGB(0, 0, image.width(), image.height(), image.copyArgb(), 0, image.width());
-    return b;
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }

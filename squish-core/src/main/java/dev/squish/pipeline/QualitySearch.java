@@ -89,7 +89,24 @@ public final class QualitySearch {
     return new Result(hi.compressed, hi.k, true, s.probes);
   }
 
-  private record Attempt(int k, Compressed compressed, double quality) {}
+  /**
+   * One k tried: its palette (to warm-start larger k) and quality; its whole output only while it
+   * can still be the answer, since each holds a byte per pixel (13 of them for a 24-megapixel
+   * photo would be 300 MB).
+   */
+  private static final class Attempt {
+    final int k;
+    final Palette palette;
+    final double quality;
+    Compressed compressed;
+
+    Attempt(int k, Compressed compressed, double quality) {
+      this.k = k;
+      this.palette = compressed.quantization().palette();
+      this.quality = quality;
+      this.compressed = compressed;
+    }
+  }
 
   /** The state of one search: the probes so far and the palettes to warm-start from. */
   private static final class Search {
@@ -132,7 +149,24 @@ public final class QualitySearch {
       Attempt a = new Attempt(k, c, quality);
       attempts.add(a);
       probes.add(new Probe(k, quality));
+      releaseUnneeded();
       return a;
+    }
+
+    /** Keeps the output of the smallest k that reached the target, or of the largest k while none has. */
+    private void releaseUnneeded() {
+      Attempt best = null;
+      for (Attempt a : attempts) {
+        if (target.reachedBy(a.quality) && (best == null || a.k < best.k)) {
+          best = a;
+        }
+      }
+      for (Attempt a : attempts) {
+        boolean needed = best != null ? a == best : a.k == options.colors();
+        if (!needed) {
+          a.compressed = null;
+        }
+      }
     }
 
     /** The palette of the largest k tried below {@code k}, or null. */
@@ -143,7 +177,7 @@ public final class QualitySearch {
           best = a;
         }
       }
-      return best == null ? null : best.compressed.quantization().palette();
+      return best == null ? null : best.palette;
     }
   }
 }

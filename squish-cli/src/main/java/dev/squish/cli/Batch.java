@@ -90,7 +90,7 @@ final class Batch {
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
       } catch (IllegalStateException e) {
-        // the JVM is shutting down: the hook is running and reports
+        interrupted.set(true); // the JVM is shutting down: the hook runs and reports, not the caller
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -195,6 +195,7 @@ final class Batch {
       results.set(i, new FileResult.Failed(task.shownInput(),
           "internal error: " + e + " (a bug in squish; run with --verbose and please report it)", e));
     } finally {
+      gate.releaseDeferred(); // the result is recorded: a Ctrl-C report may count the file now
       finished.add(i);
     }
   }

@@ -269,8 +269,19 @@ final class BatchPlan {
       return out;
     }
 
+    /** The file a path names, links resolved: the same file reached two ways is one input (or one output). */
     private static Path key(Path p) {
-      return p.toAbsolutePath().normalize();
+      Path abs = p.toAbsolutePath().normalize();
+      try {
+        return abs.toRealPath();
+      } catch (IOException e) {
+        Path parent = abs.getParent();
+        try {
+          return parent == null ? abs : parent.toRealPath().resolve(abs.getFileName()); // an output to be made
+        } catch (IOException e2) {
+          return abs;
+        }
+      }
     }
 
     /** Walks one folder input and keeps its images keyed by relative path, sorted. */
@@ -348,7 +359,9 @@ final class BatchPlan {
           }
         }
         String suffix = rules.suffix().toLowerCase(Locale.ROOT);
-        return rules.outputDir() == null && !suffix.startsWith(".") && lower.endsWith(suffix);
+        // a bare extension (--ext .png, replacing in place) names inputs too; anything longer
+        // (-small.png, .min.png) marks outputs
+        return rules.outputDir() == null && !suffix.equals(rules.format().extension()) && lower.endsWith(suffix);
       }
 
       String whyEmpty() {
@@ -362,7 +375,7 @@ final class BatchPlan {
               + String.join(" .", IMAGE_EXTENSIONS));
         }
         if (earlierOutputs > 0) {
-          notes.add(count(earlierOutputs, "earlier output") + " ending in " + rules.suffix() + " left alone");
+          notes.add(count(earlierOutputs, "earlier output") + " of squish left alone");
         }
         if (!notes.isEmpty()) {
           sb.append(" (").append(String.join("; ", notes)).append(')');

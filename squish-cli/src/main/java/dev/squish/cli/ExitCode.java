@@ -3,7 +3,7 @@ package dev.squish.cli;
 /** The exit codes of squish, stable so that scripts can rely on them. */
 public enum ExitCode {
   /** Every file was written or deliberately skipped. */
-  OK(0, "every file was written or deliberately skipped"),
+  OK(0, "every file was written or deliberately skipped (--skip-existing, --skip-if-larger, quality out of reach)"),
   /** A bug in squish: an unexpected internal error. */
   INTERNAL_ERROR(1, "internal error (a bug in squish; run with --verbose and report it)"),
   /** Bad options or arguments; nothing was done. */

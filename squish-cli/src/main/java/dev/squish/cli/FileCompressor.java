@@ -58,6 +58,9 @@ final class FileCompressor {
   FileResult run(Task task) {
     long start = System.nanoTime();
     try {
+      if (task.input() != null && Files.notExists(task.input())) {
+        throw new Refusal("no such file", null); // before the skip below: a missing input is no success
+      }
       if (task.output() != null && Files.exists(task.output())) {
         // checked before any work so that a deliberate skip costs nothing; checked again at the rename
         if (settings.skipExisting()) {
@@ -107,6 +110,8 @@ final class FileCompressor {
       return new FileResult.Written(task.shownInput(), task.shownOutput(), inputBytes, encoded.length, out.width(),
           out.height(), out.palette().size(), search != null ? search.k() : settings.compression().colors(), compressed.quality(),
           compressed.quantization().report(), seconds, search);
+    } catch (Skip e) {
+      return new FileResult.Skipped(task.shownInput(), task.shownOutput(), e.getMessage());
     } catch (Refusal e) {
       return new FileResult.Failed(task.shownInput(), e.getMessage(), e.getCause());
     } catch (ImageDecodeException e) {
@@ -181,9 +186,15 @@ final class FileCompressor {
     if (!gate.enter()) {
       throw new Refusal("interrupted before its output was written", null);
     }
+    boolean written = false;
     try {
       sink.write(task.output(), settings.overwrite(), out -> out.write(encoded));
+      written = true;
     } catch (FileAlreadyExistsException e) {
+      if (settings.skipExisting()) {
+        // another writer made it since the check at the start: what --skip-existing asked for
+        throw new Skip(task.shownOutput() + " exists (--skip-existing)");
+      }
       throw new Refusal(existsMessage(task), e);
     } catch (NoSuchFileException e) {
       throw new Refusal("cannot write " + task.shownOutput() + ": folder " + parentOf(task.output())
@@ -191,7 +202,11 @@ final class FileCompressor {
     } catch (IOException e) {
       throw new Refusal("cannot write " + task.shownOutput() + ": " + describe(e), e);
     } finally {
-      gate.exit();
+      if (written) {
+        gate.exitLater(); // once the batch has recorded the result, so a report never misses the file
+      } else {
+        gate.exit();
+      }
     }
   }
 
@@ -240,6 +255,15 @@ final class FileCompressor {
     m = m.replaceAll("\\s+", " ").trim();
     return m.length() > 1 && Character.isUpperCase(m.charAt(0)) && Character.isLowerCase(m.charAt(1))
         ? m.substring(0, 1).toLowerCase(Locale.ROOT) + m.substring(1) : m;
+  }
+
+  /** A file deliberately not written after all, with the reason. */
+  private static final class Skip extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Skip(String reason) {
+      super(reason, null, false, false);
+    }
   }
 
   /** A file that cannot be done, with the one-line reason the user sees. */

@@ -67,11 +67,6 @@ sealed interface FileResult {
     Skipped(String input, String output, String reason) {
       this(input, output, reason, null);
     }
-
-    /** A skip without an output name. */
-    Skipped(String input, String reason) {
-      this(input, null, reason, null);
-    }
   }
 
   /**

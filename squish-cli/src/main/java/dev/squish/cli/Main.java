@@ -15,9 +15,34 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    boolean terminal = System.console() != null && !"dumb".equals(System.getenv("TERM"));
-    Environment env = new Environment(System.in, System.out, terminal, dev.squish.io.files.AtomicOutput::write);
+    Environment env = new Environment(System.in, System.out, stderrIsTerminal(),
+        dev.squish.io.files.AtomicOutput::write);
     System.exit(run(args, env, System.err));
+  }
+
+  /**
+   * Whether standard error, where the progress bar is drawn, is a terminal. Java cannot ask about
+   * standard error itself ({@link System#console()} looks at standard input and output, and from
+   * JDK 22 exists even when they are redirected), so the launcher tells ({@code [ -t 2 ]}); run
+   * without it, a console that is a terminal has to do.
+   */
+  static boolean stderrIsTerminal() {
+    if ("dumb".equals(System.getenv("TERM"))) {
+      return false;
+    }
+    String told = System.getenv("SQUISH_STDERR_TTY");
+    if (told != null) {
+      return told.equals("1");
+    }
+    java.io.Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException e) {
+      return true; // before JDK 22 a console exists only on a terminal
+    }
   }
 
   /**

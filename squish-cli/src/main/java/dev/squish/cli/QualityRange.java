@@ -24,9 +24,6 @@ final class QualityRange {
       return Optional.empty();
     }
     boolean dash = m.group(2) != null;
-    if (!dash && m.group(3) != null) {
-      return Optional.empty(); // cannot happen with this pattern, kept for clarity
-    }
     double min;
     double max;
     if (!dash) {

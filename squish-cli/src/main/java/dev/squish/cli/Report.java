@@ -63,6 +63,10 @@ final class Report {
   static final List<String> EM_COLUMNS = List.of("log_likelihood_per_pixel", "bic", "parameters", "covariance",
       "assign", "reg_covar");
 
+  /** The columns of {@code --metrics} and the quality targets; JSON lines leave them out when not asked for. */
+  static final List<String> OPTIONAL_COLUMNS = List.of("ssim", "delta_e2000", "quality_target", "quality_reached",
+      "k_tried");
+
   /** The line printed for a skipped file. */
   static String line(FileResult.Skipped r) {
     return r.input() + ": skipped: " + r.reason();
@@ -152,6 +156,11 @@ final class Report {
     } else {
       EM_COLUMNS.forEach(m::remove); // k-means lines stay as they were
     }
+    for (String c : OPTIONAL_COLUMNS) {
+      if (m.get(c) == null) {
+        m.remove(c); // present only when --metrics or a quality target asked for them
+      }
+    }
     if (verbose && r instanceof FileResult.Written w) {
       m.put("fit", fit(w.fit()));
     }
@@ -160,12 +169,7 @@ final class Report {
 
   /** The EM figures: in every JSON line of {@code --method em}, so the model can be compared and reused. */
   private static void mixture(Map<String, Object> m, GmmReport g) {
-    m.put("log_likelihood_per_pixel", g.logLikelihood());
-    m.put("bic", g.bic());
-    m.put("parameters", g.parameters());
-    m.put("covariance", g.covariance().id());
-    m.put("assign", g.assignment().id());
-    m.put("reg_covar", round(g.regCovar(), 9));
+    // the flat figures (log-likelihood, BIC, ...) are in the row already
     m.put("coordinates", coordinates(g));
     m.put("reseeded_components", g.reseeded());
     List<Object> collapses = new ArrayList<>();

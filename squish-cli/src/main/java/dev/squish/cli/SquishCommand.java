@@ -167,7 +167,7 @@ final class SquishCommand implements Callable<Integer> {
     Path reportPath = reportPath();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    removeLeftovers(plan, err);
+    removeLeftovers(plan, reportPath, err);
 
     List<BatchPlan.Item> items = plan.items();
     boolean imageToStdout = items.stream().anyMatch(i -> i.task() != null && i.task().output() == null);
@@ -268,7 +268,7 @@ final class SquishCommand implements Callable<Integer> {
     CompressionOptions c = quantizer.toCompressionOptions();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("method", c.method().id());
-    m.put("k", c.colors());
+    m.put("k", c.colors()); // with --quality or --max-delta-e the largest k allowed; each row has the k used
     m.put("seed", c.seed());
     m.put("space", c.space().id());
     m.put("dither", c.dithering().kind().id());
@@ -279,15 +279,27 @@ final class SquishCommand implements Callable<Integer> {
       m.put("k_auto", c.em().autoK());
       m.put("k_range", c.em().autoK() ? c.em().minK() + "-" + c.em().maxK() : null);
     }
+    m.put("quality", quality);
+    m.put("max_delta_e", maxDeltaE);
+    m.put("metrics", metrics);
+    m.put("optimize", optimize);
+    m.put("skip_if_larger", skipIfLarger);
+    m.put("skip_existing", skipExisting);
+    m.put("force", force);
+    m.put("strict", strict);
     m.put("format", outputFormat().id());
     m.put("jobs", jobs);
     m.put("max_pixels", maxPixels);
     return m;
   }
 
-  private void removeLeftovers(BatchPlan plan, PrintWriter err) {
+  private void removeLeftovers(BatchPlan plan, Path reportPath, PrintWriter err) {
+    java.util.Set<Path> folders = new java.util.LinkedHashSet<>(plan.outputFolders());
+    if (reportPath != null && reportPath.toAbsolutePath().getParent() != null) {
+      folders.add(reportPath.toAbsolutePath().getParent()); // a report written when Ctrl-C came
+    }
     int removed = 0;
-    for (Path dir : plan.outputFolders()) {
+    for (Path dir : folders) {
       removed += AtomicOutput.removeLeftovers(dir);
     }
     if (removed > 0 && verbose) {

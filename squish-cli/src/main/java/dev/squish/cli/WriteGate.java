@@ -7,6 +7,7 @@ package dev.squish.cli;
  * process never dies half-way through a file.
  */
 final class WriteGate {
+  private final ThreadLocal<Boolean> deferred = new ThreadLocal<>();
   private int active;
   private boolean closed;
 
@@ -23,6 +24,22 @@ final class WriteGate {
   synchronized void exit() {
     active--;
     notifyAll();
+  }
+
+  /**
+   * Ends this thread's write only at its next {@link #releaseDeferred}: a file written is not done
+   * until its result is recorded, or a Ctrl-C report could call a complete file unfinished.
+   */
+  void exitLater() {
+    deferred.set(Boolean.TRUE);
+  }
+
+  /** Ends the write this thread deferred with {@link #exitLater}, if any. */
+  void releaseDeferred() {
+    if (deferred.get() != null) {
+      deferred.remove();
+      exit();
+    }
   }
 
   /**
@@ -45,9 +62,5 @@ final class WriteGate {
       }
     }
     return true;
-  }
-
-  synchronized boolean isClosed() {
-    return closed;
   }
 }

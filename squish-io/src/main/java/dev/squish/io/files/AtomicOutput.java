@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -60,6 +61,8 @@ public final class AtomicOutput {
           temp = null; // a clash of random names: draw another
         }
       }
+      // Ctrl-C between here and the rename must not leave it behind (a no-op once it is renamed)
+      temp.toFile().deleteOnExit();
       try (OutputStream out = stream) {
         content.writeTo(out);
       }
@@ -70,13 +73,15 @@ public final class AtomicOutput {
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
         channel.force(true);
       }
-      if (!overwrite && Files.exists(target)) {
-        throw new FileAlreadyExistsException(target.toString());
-      }
-      try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+      if (overwrite || !linked(temp, target)) {
+        if (!overwrite && Files.exists(target)) {
+          throw new FileAlreadyExistsException(target.toString());
+        }
+        try {
+          Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
       }
       done = true;
     } finally {
@@ -84,6 +89,30 @@ public final class AtomicOutput {
         Files.deleteIfExists(temp);
       }
     }
+  }
+
+  /**
+   * Puts {@code temp} in place as {@code target} only if no file of that name exists, atomically:
+   * a rename would replace a file created since the caller looked (by another run writing into the
+   * same folder), a hard link cannot. Returns false when the file system has no hard links (the
+   * caller then checks and renames), and deletes the temporary name when the link is made.
+   *
+   * @throws FileAlreadyExistsException when the target exists
+   */
+  private static boolean linked(Path temp, Path target) throws IOException {
+    try {
+      Files.createLink(target, temp);
+    } catch (FileAlreadyExistsException e) {
+      throw e;
+    } catch (UnsupportedOperationException | FileSystemException e) {
+      return false;
+    }
+    try {
+      Files.delete(temp);
+    } catch (IOException e) {
+      // the output is in place; the spare name goes at exit or with the next run's clean-up
+    }
+    return true;
   }
 
   /** A replaced file keeps its permissions, as it would if it had been rewritten in place. */

@@ -60,6 +60,17 @@ class AtomicOutputTest {
   }
 
   @Test
+  void aTargetCreatedByAnotherWriterMeanwhileIsNeverReplacedWithoutOverwrite() throws IOException {
+    Path target = dir.resolve("a.png");
+    assertThatThrownBy(() -> AtomicOutput.write(target, false, out -> {
+      out.write(1);
+      Files.writeString(target, "the other run's file"); // appears after the first check
+    })).isInstanceOf(FileAlreadyExistsException.class);
+    assertThat(Files.readString(target)).isEqualTo("the other run's file");
+    assertThat(names()).containsExactly("a.png");
+  }
+
+  @Test
   void aFailureMidWriteLeavesTheTargetAsItWasAndNoTemporaryFile() throws IOException {
     Path target = dir.resolve("a.png");
     Files.writeString(target, "old content");

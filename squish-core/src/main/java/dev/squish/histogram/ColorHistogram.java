@@ -1,5 +1,7 @@
 package dev.squish.histogram;
 
+import java.util.Arrays;
+
 import dev.squish.image.RgbaImage;
 import dev.squish.parallel.ParallelChunks;
 import java.util.Objects;
@@ -169,6 +171,37 @@ public final class ColorHistogram {
    */
   public int hiddenColor() {
     return hiddenColor;
+  }
+
+  /**
+   * Sorts the colours into the cells of a grid of {@code 2^bits} levels per channel (R, G, B, and
+   * A when {@code alpha}): {@code cellOfColor[i]} becomes the cell of colour {@code i}, cells
+   * numbered from 0 in order of first occurrence. Returns the number of occupied cells.
+   *
+   * @param cellOfColor filled in, at least {@link #size()} long
+   */
+  public int gridCells(int bits, boolean alpha, int[] cellOfColor) {
+    if (bits < 1 || bits > (alpha ? 6 : 8)) {
+      throw new IllegalArgumentException("bits must be in 1.." + (alpha ? 6 : 8) + ", got " + bits);
+    }
+    int shift = 8 - bits;
+    int[] cellIndex = new int[1 << (bits * (alpha ? 4 : 3))];
+    Arrays.fill(cellIndex, -1);
+    int cells = 0;
+    for (int i = 0; i < colors.length; i++) {
+      int c = colors[i];
+      int key = (((c >>> 16) & 0xFF) >>> shift) << (2 * bits)
+          | (((c >>> 8) & 0xFF) >>> shift) << bits
+          | ((c & 0xFF) >>> shift);
+      if (alpha) {
+        key |= ((c >>> 24) >>> shift) << (3 * bits);
+      }
+      if (cellIndex[key] < 0) {
+        cellIndex[key] = cells++;
+      }
+      cellOfColor[i] = cellIndex[key];
+    }
+    return cells;
   }
 
   /** A copy of the distinct colours. */

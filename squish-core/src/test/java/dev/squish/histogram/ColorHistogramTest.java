@@ -65,4 +65,19 @@ class ColorHistogramTest {
     assertThatThrownBy(() -> ColorHistogram.of(new int[] {1}, new int[] {0}))
         .hasMessageContaining("must be > 0");
   }
+
+  @Test
+  void gridCellsGroupColoursThatShareTheirTopBits() {
+    ColorHistogram h = ColorHistogram.of(new int[] {0xFF000000, 0xFF070707, 0xFF080000, 0xFFFFFFFF, 0x80000000},
+        new int[] {1, 1, 1, 1, 1});
+    int[] cells = new int[h.size()];
+    assertThat(h.gridCells(5, false, cells)).isEqualTo(3);
+    int black = h.indexOf(0xFF000000);
+    assertThat(cells[h.indexOf(0xFF070707)]).isEqualTo(cells[black]); // 7 >>> 3 == 0 in every channel
+    assertThat(cells[h.indexOf(0xFF080000)]).isNotEqualTo(cells[black]);
+    assertThat(cells[h.indexOf(0x80000000)]).as("alpha ignored").isEqualTo(cells[black]);
+    assertThat(h.gridCells(5, true, cells)).as("alpha counted").isEqualTo(4);
+    assertThat(cells[h.indexOf(0x80000000)]).isNotEqualTo(cells[black]);
+    assertThatThrownBy(() -> h.gridCells(7, true, cells)).isInstanceOf(IllegalArgumentException.class);
+  }
 }

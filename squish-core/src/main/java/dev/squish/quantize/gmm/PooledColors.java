@@ -2,7 +2,6 @@ package dev.squish.quantize.gmm;
 
 import dev.squish.histogram.ColorHistogram;
 import dev.squish.quantize.WeightedPoints;
-import java.util.Arrays;
 
 /**
  * The histogram's colours pooled into grid cells of {@code 2^(8-bits)} values per channel: each
@@ -42,33 +41,12 @@ final class PooledColors {
     int[] cellOfColor = new int[histogram.size()];
     int cells = 0;
     for (int bits : levels) {
-      cells = cellIndices(histogram, alpha, bits, cellOfColor);
+      cells = histogram.gridCells(bits, alpha, cellOfColor);
       if (cells >= minCells) {
         break;
       }
     }
     return pool(fine, cellOfColor, cells);
-  }
-
-  private static int cellIndices(ColorHistogram histogram, boolean alpha, int bits, int[] cellOfColor) {
-    int shift = 8 - bits;
-    int[] cellIndex = new int[1 << (bits * (alpha ? 4 : 3))];
-    Arrays.fill(cellIndex, -1);
-    int cells = 0;
-    for (int i = 0; i < cellOfColor.length; i++) {
-      int c = histogram.color(i);
-      int key = (((c >>> 16) & 0xFF) >>> shift) << (2 * bits)
-          | (((c >>> 8) & 0xFF) >>> shift) << bits
-          | ((c & 0xFF) >>> shift);
-      if (alpha) {
-        key |= ((c >>> 24) >>> shift) << (3 * bits);
-      }
-      if (cellIndex[key] < 0) {
-        cellIndex[key] = cells++;
-      }
-      cellOfColor[i] = cellIndex[key];
-    }
-    return cells;
   }
 
   /** Weighted means, then weighted scatter about them (two passes: no cancellation). */

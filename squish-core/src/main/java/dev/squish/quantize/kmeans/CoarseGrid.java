@@ -2,7 +2,6 @@ package dev.squish.quantize.kmeans;
 
 import dev.squish.histogram.ColorHistogram;
 import dev.squish.quantize.WeightedPoints;
-import java.util.Arrays;
 
 /**
  * The histogram's colours pooled into grid cells of {@code 2^(8-bits)} values per channel, each
@@ -38,25 +37,8 @@ final class CoarseGrid {
   private static CoarseGrid pool(ColorHistogram histogram, WeightedPoints fine, boolean alpha, int bits) {
     int n = histogram.size();
     int d = fine.dimensions();
-    int shift = 8 - bits;
-    int channels = alpha ? 4 : 3;
-    int[] cellIndex = new int[1 << (bits * channels)];
-    Arrays.fill(cellIndex, -1);
     int[] cellOfColor = new int[n];
-    int cells = 0;
-    for (int i = 0; i < n; i++) {
-      int c = histogram.color(i);
-      int key = (((c >>> 16) & 0xFF) >>> shift) << (2 * bits)
-          | (((c >>> 8) & 0xFF) >>> shift) << bits
-          | ((c & 0xFF) >>> shift);
-      if (alpha) {
-        key |= ((c >>> 24) >>> shift) << (3 * bits);
-      }
-      if (cellIndex[key] < 0) {
-        cellIndex[key] = cells++;
-      }
-      cellOfColor[i] = cellIndex[key];
-    }
+    int cells = histogram.gridCells(bits, alpha, cellOfColor);
     double[] sums = new double[cells * d];
     double[] weights = new double[cells];
     double[] x = fine.coords();

@@ -1,18 +1,14 @@
 /**
- * squish's library: everything between decoded pixels and an indexed image. It depends on
- * nothing but {@code java.base}, so it cannot reach for AWT or ImageIO by accident; decoding
- * and encoding live in {@code squish-io}.
+
+ * squish's library: everything between decoded pixels and a palette image. Start with
+ * {@link dev.squish.compress.PreparedImage}: prepare an {@link dev.squish.image.RgbaImage} once,
+ * then compress, preview or search it with {@link dev.squish.compress.CompressOptions}. It depends
+ * on nothing but {@code java.base}, so it cannot reach for AWT or ImageIO by accident; decoding and
+ * encoding live in {@code squish-io}. The packages not exported hold the kernels.
  */
 module dev.squish.core {
   exports dev.squish.image;
   exports dev.squish.histogram;
   exports dev.squish.quantize;
-  exports dev.squish.quantize.kmeans;
-  exports dev.squish.quantize.gmm;
-  exports dev.squish.mapping;
-  exports dev.squish.metrics;
-  exports dev.squish.pipeline;
-  exports dev.squish.parallel;
-  exports dev.squish.color;
-  exports dev.squish.dither;
+  exports dev.squish.compress;
 }

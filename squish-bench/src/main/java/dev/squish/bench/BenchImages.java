@@ -15,8 +15,8 @@ final class BenchImages {
 
   static RgbaImage load(String nameOrPath) throws Exception {
     if (TestImages.PHOTOS.contains(nameOrPath)) {
-      return TestImages.load(nameOrPath);
+      return TestImages.load(nameOrPath, RgbaImage::of);
     }
-    return new ImageDecoder(DecodeLimits.defaults()).decode(Path.of(nameOrPath));
+    return new ImageDecoder(DecodeLimits.defaults()).decode(Path.of(nameOrPath)).image();
   }
 }

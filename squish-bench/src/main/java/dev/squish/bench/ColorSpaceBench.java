@@ -1,9 +1,10 @@
 package dev.squish.bench;
 
-import dev.squish.color.ColorSpace;
+import dev.squish.cluster.Quantization;
+import dev.squish.cluster.WeightedPoints;
+import dev.squish.color.ColorCoordinates;
 import dev.squish.histogram.ColorHistogram;
-import dev.squish.quantize.Quantization;
-import dev.squish.quantize.WeightedPoints;
+import dev.squish.quantize.ColorSpace;
 import dev.squish.quantize.kmeans.KMeansConfig;
 import dev.squish.quantize.kmeans.KMeansQuantizer;
 import java.util.concurrent.TimeUnit;
@@ -43,12 +44,12 @@ public class ColorSpaceBench {
   @Setup(Level.Trial)
   public void load() throws Exception {
     histogram = ColorHistogram.of(BenchImages.load(image));
-    quantizer = new KMeansQuantizer(KMeansConfig.of(k).withSpace(space));
+    quantizer = new KMeansQuantizer(KMeansConfig.of(k, 1, space));
   }
 
   @Benchmark
   public WeightedPoints convert() {
-    return WeightedPoints.of(histogram, space.coordinates(false));
+    return WeightedPoints.of(histogram, ColorCoordinates.of(space, false));
   }
 
   @Benchmark

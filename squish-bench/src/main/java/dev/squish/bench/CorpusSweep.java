@@ -1,18 +1,15 @@
 package dev.squish.bench;
 
-import dev.squish.histogram.ColorHistogram;
+import dev.squish.compress.CompressOptions;
+import dev.squish.compress.Compressed;
+import dev.squish.compress.PreparedImage;
 import dev.squish.image.RgbaImage;
 import dev.squish.io.decode.DecodeLimits;
 import dev.squish.io.decode.ImageDecoder;
-import dev.squish.io.encode.IndexedPngEncoder;
+import dev.squish.io.encode.ImageEncoder;
+import dev.squish.io.encode.OutputFormat;
 import dev.squish.io.encode.PngOptions;
-import dev.squish.mapping.IndexedImage;
-import dev.squish.mapping.PaletteMapper;
-import dev.squish.metrics.ErrorMetrics;
-import dev.squish.metrics.QualityReport;
-import dev.squish.pipeline.CompressionOptions;
-import dev.squish.pipeline.Compressor;
-import dev.squish.quantize.Quantization;
+import dev.squish.quantize.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,26 +40,23 @@ public final class CorpusSweep {
       double sumBpp = 0;
       for (Path f : files) {
         long t0 = System.nanoTime();
-        RgbaImage image = decoder.decode(f);
+        RgbaImage image = decoder.decode(f).image();
         long t1 = System.nanoTime();
-        ColorHistogram h = ColorHistogram.of(image);
+        PreparedImage prepared = PreparedImage.of(image);
         long t2 = System.nanoTime();
-        Quantization q = Compressor.quantizer(CompressionOptions.kmeans(k)).quantize(h);
+        Compressed c = prepared.compress(CompressOptions.of(Method.kMeans(k)));
         long t3 = System.nanoTime();
-        IndexedImage out = PaletteMapper.remap(image, h, q);
+        byte[] png = ImageEncoder.encode(c.image(), OutputFormat.PNG, PngOptions.defaults());
         long t4 = System.nanoTime();
-        byte[] png = IndexedPngEncoder.encode(out, PngOptions.defaults());
-        long t5 = System.nanoTime();
-        QualityReport quality = ErrorMetrics.compare(image, out);
-        double psnr = quality.lossless() ? 100 : quality.psnr();
+        double psnr = c.quality().lossless() ? 100 : c.quality().psnr();
         double bpp = png.length * 8.0 / image.pixelCount();
         sumPsnr += psnr;
         sumBpp += bpp;
         System.out.printf(Locale.ROOT,
-            "k=%3d %-40s %5.1f MP colours %8d decode %6.3f hist %6.3f quant %6.3f (it %3d) remap %6.3f encode %6.3f"
+            "k=%3d %-40s %5.1f MP colours %8d decode %6.3f hist %6.3f compress %6.3f (it %3d) encode %6.3f"
                 + " PSNR %7.3f bpp %6.3f%n",
-            k, f.getFileName(), image.pixelCount() / 1e6, h.size(), (t1 - t0) / 1e9, (t2 - t1) / 1e9,
-            (t3 - t2) / 1e9, q.report().iterations(), (t4 - t3) / 1e9, (t5 - t4) / 1e9, psnr, bpp);
+            k, f.getFileName(), image.pixelCount() / 1e6, prepared.histogram().size(), (t1 - t0) / 1e9,
+            (t2 - t1) / 1e9, (t3 - t2) / 1e9, c.fit().iterations(), (t4 - t3) / 1e9, psnr, bpp);
       }
       System.out.printf(Locale.ROOT, "k=%3d MEAN PSNR %.3f bpp %.4f over %d images%n", k, sumPsnr / files.size(),
           sumBpp / files.size(), files.size());

@@ -1,13 +1,14 @@
 package dev.squish.bench;
 
-import dev.squish.dither.ErrorDiffusion;
+import dev.squish.compress.CompressOptions;
+import dev.squish.compress.Compressed;
+import dev.squish.compress.PreparedImage;
+import dev.squish.image.IndexedImage;
 import dev.squish.image.RgbaImage;
-import dev.squish.mapping.IndexedImage;
 import dev.squish.metrics.DeltaE2000;
 import dev.squish.metrics.Ssim;
-import dev.squish.pipeline.CompressionOptions;
-import dev.squish.pipeline.Compressed;
-import dev.squish.pipeline.Compressor;
+import dev.squish.quantize.Method;
+import dev.squish.remap.ErrorDiffusion;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -37,12 +38,14 @@ public class DitherBench {
   int k;
 
   RgbaImage pixels;
+  PreparedImage prepared;
   Compressed plain;
 
   @Setup(Level.Trial)
   public void load() throws Exception {
     pixels = BenchImages.load(image);
-    plain = Compressor.compress(pixels, CompressionOptions.kmeans(k));
+    prepared = PreparedImage.of(pixels);
+    plain = prepared.compress(CompressOptions.of(Method.kMeans(k)));
   }
 
   @Benchmark
@@ -57,6 +60,6 @@ public class DitherBench {
 
   @Benchmark
   public double deltaE2000() {
-    return DeltaE2000.mean(pixels, plain.histogram(), plain.image());
+    return DeltaE2000.mean(pixels, prepared.histogram(), plain.image());
   }
 }

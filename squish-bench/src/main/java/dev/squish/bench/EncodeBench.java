@@ -1,10 +1,12 @@
 package dev.squish.bench;
 
-import dev.squish.io.encode.IndexedPngEncoder;
+import dev.squish.compress.CompressOptions;
+import dev.squish.compress.PreparedImage;
+import dev.squish.image.IndexedImage;
+import dev.squish.io.encode.ImageEncoder;
+import dev.squish.io.encode.OutputFormat;
 import dev.squish.io.encode.PngOptions;
-import dev.squish.mapping.IndexedImage;
-import dev.squish.pipeline.CompressionOptions;
-import dev.squish.pipeline.Compressor;
+import dev.squish.quantize.Method;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -37,11 +39,11 @@ public class EncodeBench {
 
   @Setup(Level.Trial)
   public void load() throws Exception {
-    indexed = Compressor.compress(BenchImages.load(image), CompressionOptions.kmeans(k)).image();
+    indexed = PreparedImage.of(BenchImages.load(image)).compress(CompressOptions.of(Method.kMeans(k))).image();
   }
 
   @Benchmark
   public byte[] encodePng() {
-    return IndexedPngEncoder.encode(indexed, PngOptions.defaults());
+    return ImageEncoder.encode(indexed, OutputFormat.PNG, PngOptions.defaults());
   }
 }

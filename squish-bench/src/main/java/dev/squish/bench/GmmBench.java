@@ -1,13 +1,15 @@
 package dev.squish.bench;
 
-import dev.squish.color.ColorSpace;
+import dev.squish.cluster.Quantization;
+import dev.squish.cluster.WeightedPoints;
+import dev.squish.color.ColorCoordinates;
 import dev.squish.histogram.ColorHistogram;
-import dev.squish.quantize.Quantization;
-import dev.squish.quantize.WeightedPoints;
-import dev.squish.quantize.gmm.GaussianMixture;
+import dev.squish.quantize.ColorSpace;
+import dev.squish.quantize.FitReport;
+import dev.squish.quantize.Method;
 import dev.squish.quantize.gmm.GmmConfig;
 import dev.squish.quantize.gmm.GmmQuantizer;
-import dev.squish.quantize.gmm.GmmReport;
+import dev.squish.quantize.gmm.Mixture;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -47,15 +49,16 @@ public class GmmBench {
   ColorHistogram histogram;
   GmmQuantizer quantizer;
   WeightedPoints points;
-  GaussianMixture fitted;
+  Mixture fitted;
 
   @Setup(Level.Trial)
   public void load() throws Exception {
     histogram = ColorHistogram.of(BenchImages.load(image));
-    quantizer = new GmmQuantizer(GmmConfig.of(k).withCoarseIterations(coarse));
+    quantizer = new GmmQuantizer(new GmmConfig(k, Method.Covariance.FULL, GmmConfig.DEFAULT_REG_COVAR, GmmConfig.DEFAULT_TOLERANCE,
+        GmmConfig.DEFAULT_MAX_ITERATIONS, coarse, 1, ColorSpace.SRGB, Method.Assignment.NEAREST));
     // the benchmark images are opaque: sRGB coordinates
-    points = WeightedPoints.of(histogram, ColorSpace.SRGB.coordinates(false));
-    fitted = ((GmmReport) quantizer.quantize(histogram).report()).mixture();
+    points = WeightedPoints.of(histogram, ColorCoordinates.of(ColorSpace.SRGB, false));
+    fitted = Mixture.of(((FitReport.Em) quantizer.quantize(histogram).report()).mixture());
   }
 
   /** The whole EM quantizer. */

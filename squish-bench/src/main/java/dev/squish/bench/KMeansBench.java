@@ -1,7 +1,8 @@
 package dev.squish.bench;
 
+import dev.squish.cluster.Quantization;
 import dev.squish.histogram.ColorHistogram;
-import dev.squish.quantize.Quantization;
+import dev.squish.quantize.ColorSpace;
 import dev.squish.quantize.kmeans.KMeansConfig;
 import dev.squish.quantize.kmeans.KMeansQuantizer;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +39,7 @@ public class KMeansBench {
   @Setup(Level.Trial)
   public void load() throws Exception {
     histogram = ColorHistogram.of(BenchImages.load(image));
-    quantizer = new KMeansQuantizer(KMeansConfig.of(k));
+    quantizer = new KMeansQuantizer(KMeansConfig.of(k, 1, ColorSpace.SRGB));
   }
 
   @Benchmark

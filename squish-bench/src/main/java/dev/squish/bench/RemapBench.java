@@ -1,12 +1,13 @@
 package dev.squish.bench;
 
+import dev.squish.cluster.Quantization;
 import dev.squish.histogram.ColorHistogram;
+import dev.squish.image.IndexedImage;
 import dev.squish.image.RgbaImage;
-import dev.squish.mapping.IndexedImage;
-import dev.squish.mapping.PaletteMapper;
-import dev.squish.quantize.Quantization;
+import dev.squish.quantize.ColorSpace;
 import dev.squish.quantize.kmeans.KMeansConfig;
 import dev.squish.quantize.kmeans.KMeansQuantizer;
+import dev.squish.remap.PaletteMapper;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -43,7 +44,7 @@ public class RemapBench {
   public void load() throws Exception {
     pixels = BenchImages.load(image);
     histogram = ColorHistogram.of(pixels);
-    quantization = new KMeansQuantizer(KMeansConfig.of(k)).quantize(histogram);
+    quantization = new KMeansQuantizer(KMeansConfig.of(k, 1, ColorSpace.SRGB)).quantize(histogram);
   }
 
   @Benchmark

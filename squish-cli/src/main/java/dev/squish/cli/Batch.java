@@ -67,7 +67,7 @@ final class Batch {
    * Runs every item; {@code onResult} is called on this thread for each result, in input order.
    * {@code onInterrupt} is called from the shutdown hook if the JVM shuts down mid-batch.
    */
-  Outcome run(List<BatchPlan.Item> items, Consumer<FileResult> onResult, Interruption onInterrupt) {
+  Outcome run(List<PlanItem> items, Consumer<FileResult> onResult, Interruption onInterrupt) {
     int n = items.size();
     AtomicReferenceArray<FileResult> results = new AtomicReferenceArray<>(n);
     AtomicBoolean interrupted = new AtomicBoolean();
@@ -101,7 +101,7 @@ final class Batch {
 
   /** The coordinating loop of one run: starts images, collects results, prints them in order. */
   private final class Driver {
-    private final List<BatchPlan.Item> items;
+    private final List<PlanItem> items;
     private final AtomicReferenceArray<FileResult> results;
     private final ForkJoinPool pool;
     private final AtomicBoolean interrupted;
@@ -113,7 +113,7 @@ final class Batch {
     private int printed;
     private int done;
 
-    Driver(List<BatchPlan.Item> items, AtomicReferenceArray<FileResult> results, ForkJoinPool pool,
+    Driver(List<PlanItem> items, AtomicReferenceArray<FileResult> results, ForkJoinPool pool,
         AtomicBoolean interrupted, Object printLock, Consumer<FileResult> onResult) {
       this.items = items;
       this.results = results;
@@ -156,13 +156,14 @@ final class Batch {
     private void startMore() {
       while (next < items.size() && inFlight < jobs) {
         int i = next++;
-        BatchPlan.Item item = items.get(i);
-        if (item.refusal() != null) {
-          results.set(i, item.refusal());
+        PlanItem item = items.get(i);
+        if (item instanceof PlanItem.Refused r) {
+          results.set(i, r.refusal());
           finished.add(i);
         } else {
           inFlight++;
-          pool.execute(() -> runOne(item.task(), i, results, finished));
+          Task task = ((PlanItem.Planned) item).task();
+          pool.execute(() -> runOne(task, i, results, finished));
         }
       }
     }
@@ -173,7 +174,7 @@ final class Batch {
       now.add(first);
       finished.drainTo(now);
       for (int f : now) {
-        if (items.get(f).refusal() == null) {
+        if (items.get(f) instanceof PlanItem.Planned) {
           inFlight--;
         }
       }

@@ -1,20 +1,19 @@
 package dev.squish.cli;
 
+import dev.squish.compress.Compressed;
+import dev.squish.compress.PreparedImage;
+import dev.squish.compress.QualityTarget;
+import dev.squish.image.IndexedImage;
 import dev.squish.image.RgbaImage;
 import dev.squish.io.decode.ImageDecodeException;
 import dev.squish.io.decode.ImageDecoder;
-import dev.squish.io.encode.GifEncoder;
-import dev.squish.io.encode.IndexedPngEncoder;
+import dev.squish.io.encode.ImageEncoder;
+import dev.squish.io.encode.OutputFormat;
 import dev.squish.io.files.AtomicOutput;
-import dev.squish.mapping.IndexedImage;
-import dev.squish.pipeline.Compressed;
-import dev.squish.pipeline.Compressor;
-import dev.squish.pipeline.QualitySearch;
-import dev.squish.pipeline.QualityTarget;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -76,28 +75,27 @@ final class FileCompressor {
       if (task.input() == null) {
         byte[] data = readStdin();
         inputBytes = data.length;
-        image = decoder.decode(data, data.length);
+        image = decoder.decode(data, data.length).image();
       } else {
-        image = decoder.decode(task.input());
+        image = decoder.decode(task.input()).image();
         inputBytes = sizeOf(task.input());
       }
+      PreparedImage prepared = PreparedImage.of(image);
+      image = null;
       FileResult.Search search = null;
       Compressed compressed;
       if (settings.quality() == null) {
-        compressed = Compressor.compress(image, settings.compression());
+        compressed = prepared.compress(settings.compression());
       } else {
-        QualitySearch.Result found = QualitySearch.search(image, settings.compression(), settings.quality());
+        QualityTarget.Result found = prepared.search(settings.compression(), settings.quality());
         compressed = found.chosen();
-        search = new FileResult.Search(settings.quality(), found.k(), qualityOf(found), found.probes());
+        search = FileResult.Search.of(settings.quality(), found);
         if (!found.met()) {
           return new FileResult.Skipped(task.shownInput(), task.shownOutput(), missed(found, settings.quality()),
               search);
         }
       }
-      if (settings.perceptualMetrics()) {
-        compressed = Compressor.withPerceptualMetrics(image, compressed);
-      }
-      image = null; // the decoded pixels are not needed any more: let them go before encoding
+      prepared = null; // the decoded pixels are not needed any more: let them go before encoding
       IndexedImage out = compressed.image();
       byte[] encoded = encode(out, task.format());
       if (settings.skipIfLarger() && encoded.length >= inputBytes) {
@@ -108,8 +106,8 @@ final class FileCompressor {
       write(task, encoded);
       double seconds = (System.nanoTime() - start) / 1e9;
       return new FileResult.Written(task.shownInput(), task.shownOutput(), inputBytes, encoded.length, out.width(),
-          out.height(), out.palette().size(), search != null ? search.k() : settings.compression().colors(), compressed.quality(),
-          compressed.quantization().report(), seconds, search);
+          out.height(), out.palette().size(), compressed.k(), compressed.quality(), compressed.fit(), seconds,
+          search);
     } catch (Skip e) {
       return new FileResult.Skipped(task.shownInput(), task.shownOutput(), e.getMessage());
     } catch (Refusal e) {
@@ -122,23 +120,14 @@ final class FileCompressor {
     }
   }
 
-  private static double qualityOf(QualitySearch.Result found) {
-    for (QualitySearch.Probe p : found.probes()) {
-      if (p.k() == found.k()) {
-        return p.quality();
-      }
-    }
-    throw new IllegalStateException("the chosen k " + found.k() + " was never probed");
-  }
-
   /** Why a quality search wrote nothing, in one line. */
-  private static String missed(QualitySearch.Result found, QualityTarget target) {
-    double q = qualityOf(found);
+  private static String missed(QualityTarget.Result found, QualityTarget target) {
+    double q = found.reached();
     return target.measure() == QualityTarget.Measure.PSNR
         ? String.format(Locale.ROOT, "PSNR %.2f dB at k = %d is below the minimum %s dB (--quality)", q, found.k(),
-            Report.number(target.minimum()))
+            ResultLine.number(target.minimum()))
         : String.format(Locale.ROOT, "mean deltaE00 %.3f at k = %d is above %s (--max-delta-e)", q, found.k(),
-            Report.number(target.target()));
+            ResultLine.number(target.target()));
   }
 
   private byte[] readStdin() throws Refusal {
@@ -159,14 +148,9 @@ final class FileCompressor {
 
   private byte[] encode(IndexedImage image, OutputFormat format) throws Refusal {
     try {
-      if (format == OutputFormat.GIF) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        GifEncoder.write(image, out);
-        return out.toByteArray();
-      }
-      return IndexedPngEncoder.encode(image, settings.png());
-    } catch (IOException e) {
-      throw new Refusal("cannot encode " + format + ": " + describe(e), e);
+      return ImageEncoder.encode(image, format, settings.png());
+    } catch (UncheckedIOException e) {
+      throw new Refusal("cannot encode " + format + ": " + describe(e.getCause()), e);
     }
   }
 

@@ -1,8 +1,7 @@
 package dev.squish.cli;
 
-import dev.squish.metrics.QualityReport;
-import dev.squish.pipeline.QualitySearch;
-import dev.squish.pipeline.QualityTarget;
+import dev.squish.compress.Quality;
+import dev.squish.compress.QualityTarget;
 import dev.squish.quantize.FitReport;
 import java.util.List;
 
@@ -21,14 +20,14 @@ sealed interface FileResult {
    * @param width pixels
    * @param height pixels
    * @param colors palette entries used
-   * @param k palette size asked for
+   * @param k palette size asked for (or chosen, by a quality target or BIC)
    * @param quality error against the decoded input
    * @param fit how the palette was found
    * @param seconds wall time from reading to writing
    * @param search how k was chosen by a quality target; null when k was given
    */
   record Written(String input, String output, long inputBytes, long outputBytes, int width, int height, int colors,
-      int k, QualityReport quality, FitReport fit, double seconds, Search search) implements FileResult {
+      int k, Quality quality, FitReport fit, double seconds, Search search) implements FileResult {
 
     double ratio() {
       return outputBytes == 0 ? 0 : (double) inputBytes / outputBytes;
@@ -47,9 +46,13 @@ sealed interface FileResult {
    * @param quality the chosen output's value of the target's measure (PSNR dB or mean ΔE00)
    * @param probes every k tried, in order, with its quality
    */
-  record Search(QualityTarget target, int k, double quality, List<QualitySearch.Probe> probes) {
+  record Search(QualityTarget target, int k, double quality, List<QualityTarget.Probe> probes) {
     public Search {
       probes = List.copyOf(probes);
+    }
+
+    static Search of(QualityTarget target, QualityTarget.Result found) {
+      return new Search(target, found.k(), found.reached(), found.probes());
     }
   }
 

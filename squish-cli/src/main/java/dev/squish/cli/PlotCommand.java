@@ -1,14 +1,15 @@
 package dev.squish.cli;
 
+import dev.squish.compress.CompressOptions;
+import dev.squish.compress.PreparedImage;
 import dev.squish.image.RgbaImage;
 import dev.squish.io.decode.DecodeLimits;
 import dev.squish.io.decode.ImageDecodeException;
 import dev.squish.io.decode.ImageDecoder;
-import dev.squish.pipeline.CompressionOptions;
-import dev.squish.pipeline.Method;
 import dev.squish.plot.PlotRequest;
 import dev.squish.plot.Plots;
 import dev.squish.plot.RateDistortion;
+import dev.squish.quantize.Method;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
@@ -88,27 +89,28 @@ final class PlotCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CompressionOptions options = quantizer.toCompressionOptions();
+    CompressOptions options = quantizer.toCompressOptions();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     List<Integer> ks = rdKs == null ? RateDistortion.DEFAULT_KS : rdKs;
     for (int k : ks) {
-      if (k < 1 || k > 256) {
-        throw usage("--rd-k values must be from 1 to 256, got " + k);
+      if (k < Method.MIN_K || k > Method.MAX_K) {
+        throw usage("--rd-k values must be from " + Method.MIN_K + " to " + Method.MAX_K + ", got " + k);
       }
     }
-    List<Method> methods = noRd ? List.of() : methods();
+    List<Method> methods = noRd ? List.of() : methods(options.method());
     if (maxPixels < 1 || maxPixels > DecodeLimits.HARD_MAX_PIXELS) {
       throw usage("--max-pixels must be in 1.." + DecodeLimits.HARD_MAX_PIXELS + ", got " + maxPixels);
     }
     RgbaImage image;
     try {
-      image = new ImageDecoder(new DecodeLimits(maxPixels)).decode(input);
+      image = new ImageDecoder(new DecodeLimits(maxPixels)).decode(input).image();
     } catch (ImageDecodeException e) {
       err.println("squish: plot: " + input + ": " + e.getMessage());
       return ExitCode.ALL_FAILED.code();
     }
-    PlotRequest request = new PlotRequest(stem(input), image, options, methods, ks, !noPngquant, force);
+    PlotRequest request = new PlotRequest(stem(input), PreparedImage.of(image), options, methods, ks, !noPngquant,
+        force);
     try {
       Files.createDirectories(outputDir);
       List<Path> written = Plots.write(outputDir, request, line -> {
@@ -129,17 +131,21 @@ final class PlotCommand implements Callable<Integer> {
     return ExitCode.ALL_FAILED.code();
   }
 
-  private List<Method> methods() {
-    if (rdMethods == null) {
-      return List.of(Method.values());
-    }
+  /**
+   * The methods of the rate-distortion chart, each with the settings it runs with at every k: the
+   * command's own method keeps its options (covariance, mapping), the others their defaults.
+   */
+  private List<Method> methods(Method chosen) {
+    List<String> ids = rdMethods == null ? List.of("kmeans", "em") : rdMethods;
     List<Method> ms = new ArrayList<>();
-    for (String id : rdMethods) {
+    for (String id : ids) {
+      Method m;
       try {
-        ms.add(Method.byId(id.trim()));
+        m = Method.byId(id, Method.MIN_K);
       } catch (IllegalArgumentException e) {
         throw usage("--rd-methods: unknown method '" + id + "'");
       }
+      ms.add(m.id().equals(chosen.id()) ? chosen.withK(Method.MIN_K) : m);
     }
     return ms;
   }

@@ -1,6 +1,6 @@
 package dev.squish.cli;
 
-import dev.squish.pipeline.QualityTarget;
+import dev.squish.compress.QualityTarget;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /** The value of {@code --quality}: a PSNR range in dB, in the forms pngquant users know. */
 final class QualityRange {
   /** The highest PSNR a range may name; an open range ("35-") aims this high, which only a lossless palette reaches. */
-  static final double CEILING_DB = 100;
+  static final double CEILING_DB = QualityTarget.MAX_PSNR;
 
   private static final Pattern RANGE = Pattern.compile("(\\d+(?:\\.\\d+)?)?(-)?(\\d+(?:\\.\\d+)?)?");
 

@@ -1,12 +1,9 @@
 package dev.squish.cli;
 
-import dev.squish.color.ColorSpace;
-import dev.squish.dither.Dithering;
-import dev.squish.pipeline.CompressionOptions;
-import dev.squish.pipeline.EmOptions;
-import dev.squish.pipeline.Method;
-import dev.squish.quantize.gmm.Assignment;
-import dev.squish.quantize.gmm.CovarianceType;
+import dev.squish.compress.CompressOptions;
+import dev.squish.compress.Dithering;
+import dev.squish.quantize.ColorSpace;
+import dev.squish.quantize.Method;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,13 +15,17 @@ import picocli.CommandLine.Spec;
 /** Options that decide the palette: what to cluster, how, into how many colours. */
 final class QuantizerOptions {
   private static final Pattern RANGE = Pattern.compile("\\s*(\\d{1,3})\\s*-\\s*(\\d{1,3})\\s*");
+  /** Default range of {@code --k auto}. */
+  static final int DEFAULT_MIN_K = 2;
+  static final int DEFAULT_MAX_K = Method.MAX_K;
+  private static final String K_RANGE = Method.MIN_K + " to " + Method.MAX_K;
 
   @Spec(Spec.Target.MIXEE)
   CommandSpec spec;
 
-  @Option(names = {"-k", "--k"}, paramLabel = "K", defaultValue = "256",
-      description = "Number of colours, 1 to 256 (default: ${DEFAULT-VALUE}); with --method em also 'auto': fit"
-          + " mixtures for k in --k-range and keep the one with the lowest BIC.")
+  @Option(names = {"-k", "--k"}, paramLabel = "K", defaultValue = "" + CompressOptions.DEFAULT_K,
+      description = "Number of colours, " + K_RANGE + " (default: ${DEFAULT-VALUE}); with --method em also 'auto':"
+          + " fit mixtures for k in --k-range and keep the one with the lowest BIC.")
   String k;
 
   @Option(names = "--method", paramLabel = "METHOD", defaultValue = "kmeans",
@@ -43,11 +44,11 @@ final class QuantizerOptions {
   String assign;
 
   @Option(names = "--k-range", paramLabel = "A-B",
-      description = "With --k auto: the smallest and largest k tried, 1 to 256 (default: "
-          + EmOptions.DEFAULT_MIN_K + "-" + EmOptions.DEFAULT_MAX_K + ").")
+      description = "With --k auto: the smallest and largest k tried, " + K_RANGE + " (default: " + DEFAULT_MIN_K
+          + "-" + DEFAULT_MAX_K + ").")
   String kRange;
 
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "" + CompressOptions.DEFAULT_SEED,
       description = "Seed of every random choice; the same input, options and seed give the same bytes"
           + " (default: ${DEFAULT-VALUE}).")
   long seed;
@@ -67,15 +68,14 @@ final class QuantizerOptions {
   String ditherLevel;
 
   /** The validated options; bad values end as a usage error naming the option. */
-  CompressionOptions toCompressionOptions() {
-    Method m;
-    try {
-      m = Method.byId(method);
-    } catch (IllegalArgumentException e) {
+  CompressOptions toCompressOptions() {
+    String m = method.trim().toLowerCase(Locale.ROOT);
+    if (!m.equals("kmeans") && !m.equals("em")) {
       throw usage("--method must be kmeans or em, got '" + method + "'");
     }
+    boolean em = m.equals("em");
     boolean auto = k.trim().equalsIgnoreCase("auto");
-    if (m != Method.EM) {
+    if (!em) {
       requireEm(auto, "--k auto");
       requireEm(covariance != null, "--covariance");
       requireEm(assign != null, "--assign");
@@ -84,15 +84,51 @@ final class QuantizerOptions {
     if (kRange != null && !auto) {
       throw usage("--k-range is used only with --k auto");
     }
-    EmOptions em = emOptions(auto);
-    int colors = auto ? em.maxK() : parseK(k);
     ColorSpace colorSpace;
     try {
       colorSpace = ColorSpace.byId(space);
     } catch (IllegalArgumentException e) {
-      throw usage("--space must be srgb, linear, oklab or lab, got '" + space + "'");
+      throw usage("--space must be " + ColorSpace.ids() + ", got '" + space + "'");
     }
-    return new CompressionOptions(m, colors, seed, colorSpace, dithering(), em);
+    return CompressOptions.builder(em ? emMethod(auto) : Method.kMeans(parseK(k))).space(colorSpace)
+        .dithering(dithering()).seed(seed).build();
+  }
+
+  private Method emMethod(boolean auto) {
+    Method.Covariance cov = Method.Covariance.FULL;
+    Method.Assignment assignment = Method.Assignment.NEAREST;
+    if (covariance != null) {
+      try {
+        cov = Method.Covariance.byId(covariance);
+      } catch (IllegalArgumentException e) {
+        throw usage("--covariance must be full, diag or spherical, got '" + covariance + "'");
+      }
+    }
+    if (assign != null) {
+      try {
+        assignment = Method.Assignment.byId(assign);
+      } catch (IllegalArgumentException e) {
+        throw usage("--assign must be nearest or map, got '" + assign + "'");
+      }
+    }
+    if (!auto) {
+      return new Method.Em(parseK(k), cov, assignment);
+    }
+    int lo = DEFAULT_MIN_K;
+    int hi = DEFAULT_MAX_K;
+    if (kRange != null) {
+      Matcher r = RANGE.matcher(kRange);
+      if (!r.matches()) {
+        throw usage("--k-range must be two whole numbers like 2-256, got '" + kRange + "'");
+      }
+      lo = Integer.parseInt(r.group(1));
+      hi = Integer.parseInt(r.group(2));
+      if (lo < Method.MIN_K || hi > Method.MAX_K || lo > hi) {
+        throw usage("--k-range must satisfy " + Method.MIN_K + " <= A <= B <= " + Method.MAX_K + ", got " + lo + "-"
+            + hi);
+      }
+    }
+    return new Method.EmAutoK(lo, hi, cov, assignment);
   }
 
   private Dithering dithering() {
@@ -108,10 +144,10 @@ final class QuantizerOptions {
     } catch (NumberFormatException e) {
       throw usage("--dither-level must be a number from 0 to 1, got '" + ditherLevel + "'");
     }
-    if (!(level >= 0 && level <= 1)) {
+    if (!(level >= Dithering.MIN_LEVEL && level <= Dithering.MAX_LEVEL)) {
       throw usage("--dither-level must be from 0 to 1, got " + ditherLevel);
     }
-    return kind == Dithering.Kind.NONE ? Dithering.NONE : new Dithering(kind, level);
+    return Dithering.of(kind, level);
   }
 
   private void requireEm(boolean given, String option) {
@@ -120,51 +156,16 @@ final class QuantizerOptions {
     }
   }
 
-  private EmOptions emOptions(boolean auto) {
-    EmOptions em = EmOptions.defaults();
-    if (covariance != null) {
-      try {
-        em = em.withCovariance(CovarianceType.byId(covariance.trim()));
-      } catch (IllegalArgumentException e) {
-        throw usage("--covariance must be full, diag or spherical, got '" + covariance + "'");
-      }
-    }
-    if (assign != null) {
-      try {
-        em = em.withAssignment(Assignment.byId(assign.trim()));
-      } catch (IllegalArgumentException e) {
-        throw usage("--assign must be nearest or map, got '" + assign + "'");
-      }
-    }
-    if (auto) {
-      em = kRange == null ? em.withAutoK(EmOptions.DEFAULT_MIN_K, EmOptions.DEFAULT_MAX_K) : parseRange(em);
-    }
-    return em;
-  }
-
-  private EmOptions parseRange(EmOptions em) {
-    Matcher r = RANGE.matcher(kRange);
-    if (!r.matches()) {
-      throw usage("--k-range must be two whole numbers like 2-256, got '" + kRange + "'");
-    }
-    int lo = Integer.parseInt(r.group(1));
-    int hi = Integer.parseInt(r.group(2));
-    if (lo < 1 || hi > 256 || lo > hi) {
-      throw usage("--k-range must satisfy 1 <= A <= B <= 256, got " + lo + "-" + hi);
-    }
-    return em.withAutoK(lo, hi);
-  }
-
   private int parseK(String value) {
     int colors;
     try {
       colors = Integer.parseInt(value.trim());
     } catch (NumberFormatException e) {
-      throw usage("--k must be a whole number from 1 to 256" + (method.equalsIgnoreCase("em") ? " or auto" : "")
+      throw usage("--k must be a whole number from " + K_RANGE + (method.equalsIgnoreCase("em") ? " or auto" : "")
           + ", got '" + value + "'");
     }
-    if (colors < 1 || colors > 256) {
-      throw usage("--k must be from 1 to 256, got " + colors);
+    if (colors < Method.MIN_K || colors > Method.MAX_K) {
+      throw usage("--k must be from " + K_RANGE + ", got " + colors);
     }
     return colors;
   }

@@ -1,6 +1,7 @@
 package dev.squish.cli;
 
 import dev.squish.io.files.AtomicOutput;
+import dev.squish.view.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -46,7 +47,7 @@ final class ReportFile {
     sb.append("\"settings\":").append(Json.write(settings)).append(",\n");
     sb.append("\"files\":[");
     for (int i = 0; i < results.size(); i++) {
-      sb.append(i == 0 ? "\n" : ",\n").append(Json.write(Report.row(results.get(i))));
+      sb.append(i == 0 ? "\n" : ",\n").append(Json.write(ReportRow.of(results.get(i))));
     }
     sb.append("\n]}\n");
     return sb.toString();
@@ -54,11 +55,11 @@ final class ReportFile {
 
   static String csv(List<FileResult> results) {
     StringBuilder sb = new StringBuilder();
-    sb.append(String.join(",", Report.COLUMNS)).append("\r\n");
+    sb.append(String.join(",", ReportRow.COLUMNS)).append("\r\n");
     for (FileResult r : results) {
-      Map<String, Object> row = Report.row(r);
+      Map<String, Object> row = ReportRow.of(r);
       boolean first = true;
-      for (String c : Report.COLUMNS) {
+      for (String c : ReportRow.COLUMNS) {
         if (!first) {
           sb.append(',');
         }

@@ -85,15 +85,15 @@ final class ServeCommand implements Callable<Integer> {
     if (maxPixels < 1 || maxPixels > DecodeLimits.HARD_MAX_PIXELS) {
       throw usage("--max-pixels must be from 1 to " + DecodeLimits.HARD_MAX_PIXELS + ", got " + maxPixels);
     }
-    if (workers != null && (workers < 1 || workers > 256)) {
-      throw usage("--workers must be from 1 to 256, got " + workers);
+    if (workers != null && (workers < 1 || workers > WebConfig.MAX_WORKERS)) {
+      throw usage("--workers must be from 1 to " + WebConfig.MAX_WORKERS + ", got " + workers);
     }
     if (cacheMb < 0 || cacheMb > (1L << 30)) {
       throw usage("--cache-mb must be >= 0, got " + cacheMb);
     }
-    WebConfig c = WebConfig.defaults(port).withMaxUploadBytes((long) maxUploadMb << 20).withMaxPixels(maxPixels)
-        .withCacheBytes(cacheMb << 20);
-    return workers == null ? c : c.withWorkers(workers);
+    WebConfig.Builder c = WebConfig.builder(port).maxUploadBytes((long) maxUploadMb << 20).maxPixels(maxPixels)
+        .cacheBytes(cacheMb << 20);
+    return (workers == null ? c : c.workers(workers)).build();
   }
 
   private ParameterException usage(String message) {

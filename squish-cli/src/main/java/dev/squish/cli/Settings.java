@@ -1,28 +1,26 @@
 package dev.squish.cli;
 
+import dev.squish.compress.CompressOptions;
+import dev.squish.compress.QualityTarget;
 import dev.squish.io.decode.DecodeLimits;
 import dev.squish.io.encode.PngOptions;
-import dev.squish.pipeline.CompressionOptions;
-import dev.squish.pipeline.QualityTarget;
 import java.util.Objects;
 
 /**
  * Everything the command line decided that applies to every file.
  *
- * @param compression what to do to the pixels
+ * @param compression what to do to the pixels, and which perceptual measures to take (--metrics)
  * @param limits decoding limits
  * @param png how to write PNG files
  * @param overwrite replace existing outputs (--force)
  * @param skipExisting skip inputs whose output exists (--skip-existing); never together with overwrite
  * @param makeFolders create missing output folders (true under --output-dir, which mirrors the input tree)
- * @param quality the quality that chooses k (--quality, --max-delta-e), with {@code compression.colors()} as the
+ * @param quality the quality that chooses k (--quality, --max-delta-e), with {@code compression.method().k()} as the
  *     largest k; null to use that k as it is
- * @param perceptualMetrics also measure SSIM and mean ΔE00 (--metrics)
  * @param skipIfLarger write nothing when the output would not be smaller than the input (--skip-if-larger)
  */
-record Settings(CompressionOptions compression, DecodeLimits limits, PngOptions png, boolean overwrite,
-    boolean skipExisting, boolean makeFolders, QualityTarget quality, boolean perceptualMetrics,
-    boolean skipIfLarger) {
+record Settings(CompressOptions compression, DecodeLimits limits, PngOptions png, boolean overwrite,
+    boolean skipExisting, boolean makeFolders, QualityTarget quality, boolean skipIfLarger) {
 
   Settings {
     Objects.requireNonNull(compression, "compression");

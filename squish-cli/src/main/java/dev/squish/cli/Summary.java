@@ -1,5 +1,6 @@
 package dev.squish.cli;
 
+import dev.squish.view.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,8 +104,8 @@ record Summary(int files, int written, int skipped, int failed, long inputBytes,
     m.put("failed", failed);
     m.put("input_bytes", inputBytes);
     m.put("output_bytes", outputBytes);
-    m.put("ratio", Report.round(ratio(), 4));
-    m.put("seconds", Report.round(seconds, 3));
+    m.put("ratio", Json.round(ratio(), 4));
+    m.put("seconds", Json.round(seconds, 3));
     m.put("jobs", jobs);
     m.put("ignored_files", ignoredFiles);
     m.put("interrupted", interrupted);

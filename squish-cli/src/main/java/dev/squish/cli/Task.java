@@ -1,5 +1,6 @@
 package dev.squish.cli;
 
+import dev.squish.io.encode.OutputFormat;
 import java.nio.file.Path;
 
 /**

@@ -1,7 +1,7 @@
 package dev.squish.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.squish.io.encode.OutputFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,11 +33,12 @@ class BatchPlanTest {
   }
 
   private static List<String> inputs(BatchPlan plan) {
-    return plan.items().stream().map(BatchPlan.Item::shownInput).toList();
+    return plan.items().stream().map(PlanItem::shownInput).toList();
   }
 
   private static List<String> outputs(BatchPlan plan) {
-    return plan.items().stream().map(i -> i.task() == null ? "refused" : i.task().shownOutput()).toList();
+    return plan.items().stream().map(i -> i instanceof PlanItem.Planned p ? p.task().shownOutput() : "refused")
+        .toList();
   }
 
   private String p(String rel) {
@@ -100,8 +101,8 @@ class BatchPlanTest {
     Files.writeString(photos.resolve("a.jpg"), "x");
     BatchPlan plan = BatchPlan.of(List.of(photos.resolve("a.png").toString(), photos.resolve("a.jpg").toString()),
         beside());
-    assertThat(plan.items().get(0).task()).isNotNull();
-    assertThat(plan.items().get(1).refusal().reason()).isEqualTo("its output " + p("photos/a-squish.png")
+    assertThat(task(plan.items().get(0))).isNotNull();
+    assertThat(refusal(plan.items().get(1)).reason()).isEqualTo("its output " + p("photos/a-squish.png")
         + " is also the output of " + p("photos/a.png") + "; use --ext or --output-dir to tell them apart");
   }
 
@@ -110,29 +111,37 @@ class BatchPlanTest {
     Files.writeString(photos.resolve("b.png"), "x");
     BatchPlan plan = BatchPlan.of(List.of(photos.resolve("b.png").toString(), photos.resolve("b.jpg").toString()),
         new BatchPlan.Rules(null, null, ".png", OutputFormat.PNG, false));
-    assertThat(plan.items().get(0).task().output()).isEqualTo(photos.resolve("b.png")); // in place, needs --force
-    assertThat(plan.items().get(1).refusal().reason()).startsWith("its output " + p("photos/b.png")
+    assertThat(task(plan.items().get(0)).output()).isEqualTo(photos.resolve("b.png")); // in place, needs --force
+    assertThat(refusal(plan.items().get(1)).reason()).startsWith("its output " + p("photos/b.png")
         + " is also an input");
   }
 
   @Test
   void aFolderWithoutImagesIsRefusedWithTheReason() throws IOException {
     BatchPlan plan = BatchPlan.of(List.of(photos.resolve("raw").toString()), beside());
-    assertThat(plan.items().get(0).refusal().reason()).isEqualTo("no images in this folder (1 other file ignored;"
+    assertThat(refusal(plan.items().get(0)).reason()).isEqualTo("no images in this folder (1 other file ignored;"
         + " squish looks for .png .jpg .jpeg .gif .bmp .tif .tiff .webp)");
     Files.createDirectories(dir.resolve("top/sub"));
     Files.writeString(dir.resolve("top/sub/a.png"), "x");
     BatchPlan flat = BatchPlan.of(List.of(dir.resolve("top").toString()), beside());
-    assertThat(flat.items().get(0).refusal().reason())
+    assertThat(refusal(flat.items().get(0)).reason())
         .isEqualTo("no images in this folder; it has 1 subfolder: add --recursive to look in them");
   }
 
   @Test
   void missingFilesAndStdinStayInPlace() {
     BatchPlan plan = BatchPlan.of(List.of(p("nope.png")), beside());
-    assertThat(plan.items().get(0).task().input()).isEqualTo(dir.resolve("nope.png"));
+    assertThat(task(plan.items().get(0)).input()).isEqualTo(dir.resolve("nope.png"));
     BatchPlan stdin = BatchPlan.of(List.of("-"), beside());
-    assertThat(stdin.items().get(0).task().input()).isNull();
-    assertThat(stdin.items().get(0).task().output()).isNull();
+    assertThat(task(stdin.items().get(0)).input()).isNull();
+    assertThat(task(stdin.items().get(0)).output()).isNull();
+  }
+
+  private static Task task(PlanItem item) {
+    return ((PlanItem.Planned) item).task();
+  }
+
+  private static FileResult.Failed refusal(PlanItem item) {
+    return ((PlanItem.Refused) item).refusal();
   }
 }

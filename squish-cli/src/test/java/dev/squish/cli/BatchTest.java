@@ -1,7 +1,7 @@
 package dev.squish.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.squish.io.encode.OutputFormat;
 import dev.squish.parallel.ParallelChunks;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,11 +22,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The batch runner on its own, with stand-in work instead of image compression. */
 class BatchTest {
 
-  private static List<BatchPlan.Item> items(int n) {
-    List<BatchPlan.Item> items = new ArrayList<>();
+  private static List<PlanItem> items(int n) {
+    List<PlanItem> items = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       Path p = Path.of("in" + i + ".png");
-      items.add(new BatchPlan.Item(new Task(p, Path.of("out" + i + ".png"), OutputFormat.PNG, p.toString()), null));
+      items.add(new PlanItem.Planned(new Task(p, Path.of("out" + i + ".png"), OutputFormat.PNG, p.toString())));
     }
     return items;
   }
@@ -35,7 +35,7 @@ class BatchTest {
     return new FileResult.Skipped(t.shownInput(), t.shownOutput(), "test");
   }
 
-  private static List<String> run(Function<Task, FileResult> work, int jobs, List<BatchPlan.Item> items) {
+  private static List<String> run(Function<Task, FileResult> work, int jobs, List<PlanItem> items) {
     List<String> printed = new ArrayList<>();
     Batch.Outcome o = new Batch(work, new WriteGate(), jobs, ProgressBar.NONE).run(items,
         r -> printed.add(r.input()), (soFar, s) -> { });
@@ -127,8 +127,8 @@ class BatchTest {
 
   @Test
   void refusalsFromPlanningKeepTheirPlace() {
-    List<BatchPlan.Item> items = new ArrayList<>(items(3));
-    items.add(1, BatchPlan.Item.refused("empty-folder", "no images in this folder"));
+    List<PlanItem> items = new ArrayList<>(items(3));
+    items.add(1, new PlanItem.Refused("empty-folder", "no images in this folder"));
     List<String> printed = run(BatchTest::skipped, 2, items);
     assertThat(printed).containsExactly("in0.png", "empty-folder", "in1.png", "in2.png");
   }

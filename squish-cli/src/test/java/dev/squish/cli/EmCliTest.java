@@ -1,7 +1,6 @@
 package dev.squish.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.squish.testkit.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -140,31 +139,6 @@ class EmCliTest {
     assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(run.err().strip().split("\n")).containsExactly("squish: " + message, "try squish --help");
     assertThat(dir.resolve("x.png")).doesNotExist();
-  }
-
-  /**
-   * The logo on a transparent background (as in {@link TransparencyTest}): EM keeps the fully
-   * transparent colour as a pinned component, so the background stays alpha 0, and the shape
-   * stays opaque.
-   */
-  @ParameterizedTest
-  @CsvSource({"16", "64"})
-  void transparentBackgroundStaysInvisibleAndTheShapeOpaque(int k) {
-    dev.squish.image.RgbaImage original = TestImages.load(TestImages.LOGO_TRANSPARENT);
-    dev.squish.pipeline.Compressed c = dev.squish.pipeline.Compressor.compress(original,
-        dev.squish.pipeline.CompressionOptions.em(k));
-    dev.squish.quantize.gmm.GmmReport r = (dev.squish.quantize.gmm.GmmReport) c.quantization().report();
-    assertThat(r.dimensions()).isEqualTo(4);
-    assertThat(r.mixture().mean(0)).containsOnly(0);
-    for (int i = 0; i < original.pixelCount(); i++) {
-      int a = original.argb(i) >>> 24;
-      int b = c.image().argb(i) >>> 24;
-      if (a == 0) {
-        assertThat(b).as("pixel %d was fully transparent", i).isZero();
-      } else if (a == 255) {
-        assertThat(b).as("pixel %d was fully opaque", i).isEqualTo(255);
-      }
-    }
   }
 
   @Test

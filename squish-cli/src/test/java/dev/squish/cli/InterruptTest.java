@@ -39,7 +39,7 @@ class InterruptTest {
     Map<String, String> photoOf = new HashMap<>();
     for (int i = 0; i < COPIES; i++) {
       for (String photo : TestImages.PHOTOS) {
-        String stem = BatchPlan.stem(Path.of(photo));
+        String stem = OutputNaming.stem(Path.of(photo));
         String name = stem + "-" + i + photo.substring(stem.length());
         Files.write(in.resolve(name), TestImages.bytes(photo));
         photoOf.put(stem + "-" + i + ".png", stem + ".png");

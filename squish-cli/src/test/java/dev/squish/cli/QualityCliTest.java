@@ -36,7 +36,7 @@ class QualityCliTest {
   }
 
   private static RgbaImage decode(Path p) throws Exception {
-    return new ImageDecoder(DecodeLimits.defaults()).decode(p);
+    return new ImageDecoder(DecodeLimits.defaults()).decode(p).image();
   }
 
   /** PSNR over R, G and B, computed here from the two files, independently of squish's metrics. */

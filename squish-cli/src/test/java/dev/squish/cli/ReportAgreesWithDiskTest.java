@@ -117,7 +117,7 @@ class ReportAgreesWithDiskTest {
       lines.add(csvCells(line));
     }
     List<String> header = lines.get(0);
-    assertThat(header).containsExactlyElementsOf(Report.COLUMNS);
+    assertThat(header).containsExactlyElementsOf(ReportRow.COLUMNS);
     List<Map<String, String>> rows = new ArrayList<>();
     for (List<String> cells : lines.subList(1, lines.size())) {
       assertThat(cells).hasSize(header.size());

@@ -52,7 +52,7 @@ class SummaryTest {
     String csv = ReportFile.csv(List.of(new FileResult.Failed("a, \"b\".png", "bad", null),
         new FileResult.Skipped("c.png", "c-squish.png", "exists")));
     List<String> lines = csv.lines().toList();
-    String emptyRest = ",".repeat(Report.COLUMNS.size() - 4); // the figures after input, output, status, reason
+    String emptyRest = ",".repeat(ReportRow.COLUMNS.size() - 4); // the figures after input, output, status, reason
     assertThat(lines.get(1)).isEqualTo("\"a, \"\"b\"\".png\",,failed,bad" + emptyRest);
     assertThat(lines.get(2)).isEqualTo("c.png,c-squish.png,skipped,exists" + emptyRest);
     assertThat(csv).endsWith("\r\n");

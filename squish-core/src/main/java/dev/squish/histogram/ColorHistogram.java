@@ -1,10 +1,10 @@
 package dev.squish.histogram;
 
-import java.util.Arrays;
-
 import dev.squish.image.RgbaImage;
 import dev.squish.parallel.ParallelChunks;
+import java.util.Arrays;
 import java.util.Objects;
+import java.util.SplittableRandom;
 
 /**
  * The distinct colours of an image with the number of pixels of each: what the quantizers
@@ -174,34 +174,49 @@ public final class ColorHistogram {
   }
 
   /**
-   * Sorts the colours into the cells of a grid of {@code 2^bits} levels per channel (R, G, B, and
-   * A when {@code alpha}): {@code cellOfColor[i]} becomes the cell of colour {@code i}, cells
-   * numbered from 0 in order of first occurrence. Returns the number of occupied cells.
+   * A sample of the pixels, as a histogram of the colours drawn with their number of hits: every
+   * visible pixel has the same chance to be drawn, so a colour is drawn in proportion to its count.
+   * The draw is systematic: {@code draws} equally spaced positions, from a seeded random offset,
+   * along the pixels laid out in histogram order. That gives every colour with more than
+   * {@code totalCount / draws} pixels at least one hit, with much less variance than independent
+   * draws. Fully transparent pixels are left out (they have no colour to show); the sample of an
+   * image with no visible pixel is empty.
    *
-   * @param cellOfColor filled in, at least {@link #size()} long
+   * @param draws number of draws, at least 1
    */
-  public int gridCells(int bits, boolean alpha, int[] cellOfColor) {
-    if (bits < 1 || bits > (alpha ? 6 : 8)) {
-      throw new IllegalArgumentException("bits must be in 1.." + (alpha ? 6 : 8) + ", got " + bits);
+  public ColorHistogram sample(int draws, long seed) {
+    if (draws < 1) {
+      throw new IllegalArgumentException("draws must be >= 1, got " + draws);
     }
-    int shift = 8 - bits;
-    int[] cellIndex = new int[1 << (bits * (alpha ? 4 : 3))];
-    Arrays.fill(cellIndex, -1);
-    int cells = 0;
-    for (int i = 0; i < colors.length; i++) {
-      int c = colors[i];
-      int key = (((c >>> 16) & 0xFF) >>> shift) << (2 * bits)
-          | (((c >>> 8) & 0xFF) >>> shift) << bits
-          | ((c & 0xFF) >>> shift);
-      if (alpha) {
-        key |= ((c >>> 24) >>> shift) << (3 * bits);
-      }
-      if (cellIndex[key] < 0) {
-        cellIndex[key] = cells++;
-      }
-      cellOfColor[i] = cellIndex[key];
+    int n = colors.length;
+    long visible = 0;
+    for (int i = 0; i < n; i++) {
+      visible += colors[i] >>> 24 == 0 ? 0 : counts[i];
     }
-    return cells;
+    int capacity = (int) Math.min(n, draws);
+    long[] entries = new long[visible == 0 ? 0 : capacity];
+    int kept = 0;
+    if (visible > 0) {
+      double step = (double) visible / draws;
+      double next = new SplittableRandom(seed).nextDouble() * step;
+      long before = 0; // visible pixels of the colours before i
+      for (int i = 0; i < n && kept < capacity; i++) {
+        if (colors[i] >>> 24 == 0) {
+          continue;
+        }
+        long after = before + counts[i];
+        int hits = 0;
+        while (next < after) {
+          hits++;
+          next += step;
+        }
+        if (hits > 0) {
+          entries[kept++] = ((long) colors[i] << 32) | hits;
+        }
+        before = after;
+      }
+    }
+    return new ColorHistogram(Arrays.copyOf(entries, kept), 0);
   }
 
   /** A copy of the distinct colours. */

@@ -2,8 +2,8 @@ package dev.squish.metrics;
 
 import dev.squish.color.Srgb;
 import dev.squish.histogram.ColorHistogram;
+import dev.squish.image.IndexedImage;
 import dev.squish.image.RgbaImage;
-import dev.squish.mapping.IndexedImage;
 import dev.squish.parallel.ParallelChunks;
 
 /**

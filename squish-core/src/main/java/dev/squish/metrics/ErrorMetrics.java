@@ -1,25 +1,33 @@
 package dev.squish.metrics;
 
+import dev.squish.image.IndexedImage;
 import dev.squish.image.RgbaImage;
-import dev.squish.mapping.IndexedImage;
 import dev.squish.parallel.ParallelChunks;
+import java.util.function.IntUnaryOperator;
 
 /**
- * MSE and PSNR between an original and its quantized version, computed the way
- * {@code shared/bench/peers.py} does: over R, G, B, or over the four raw channels R, G, B, A
- * (straight, not premultiplied) when the original uses alpha.
+ * Mean squared error and PSNR between an original and another image of its size, computed the way
+ * the benchmark harness does: over R, G, B, or over the four raw channels R, G, B, A (straight, not
+ * premultiplied) when the original uses alpha.
  */
 public final class ErrorMetrics {
   private static final int CHUNK = 1 << 16;
 
   private ErrorMetrics() {}
 
-  /** Mean squared error, PSNR and the channels measured. */
-  public static QualityReport compare(RgbaImage original, IndexedImage quantized) {
-    if (original.width() != quantized.width() || original.height() != quantized.height()) {
-      throw new IllegalArgumentException("sizes differ: " + original.width() + "x" + original.height() + " vs "
-          + quantized.width() + "x" + quantized.height());
-    }
+  /** Mean squared error per channel between {@code original} and the palette image {@code quantized}. */
+  public static double mse(RgbaImage original, IndexedImage quantized) {
+    checkSize(original, quantized.width(), quantized.height());
+    return mse(original, quantized::argb);
+  }
+
+  /** Mean squared error per channel between {@code original} and {@code other}. */
+  public static double mse(RgbaImage original, RgbaImage other) {
+    checkSize(original, other.width(), other.height());
+    return mse(original, other::argb);
+  }
+
+  private static double mse(RgbaImage original, IntUnaryOperator other) {
     boolean alpha = original.usesAlpha();
     int n = original.pixelCount();
     long[] partial = new long[ParallelChunks.chunkCount(n, CHUNK)];
@@ -27,7 +35,7 @@ public final class ErrorMetrics {
       long sse = 0;
       for (int i = from; i < to; i++) {
         int a = original.argb(i);
-        int b = quantized.argb(i);
+        int b = other.applyAsInt(i);
         sse += sq(((a >>> 16) & 0xFF) - ((b >>> 16) & 0xFF))
             + sq(((a >>> 8) & 0xFF) - ((b >>> 8) & 0xFF))
             + sq((a & 0xFF) - (b & 0xFF));
@@ -41,9 +49,12 @@ public final class ErrorMetrics {
     for (long p : partial) {
       total += p;
     }
-    int channels = alpha ? 4 : 3;
-    double mse = (double) total / ((double) n * channels);
-    return new QualityReport(mse, psnr(mse), alpha ? "RGBA" : "RGB");
+    return (double) total / ((double) n * (alpha ? 4 : 3));
+  }
+
+  /** The channels measured for {@code original}: {@code "RGB"}, or {@code "RGBA"} when it uses alpha. */
+  public static String channels(RgbaImage original) {
+    return original.usesAlpha() ? "RGBA" : "RGB";
   }
 
   /** PSNR in dB of a mean squared error in 8-bit units; infinite for 0. */
@@ -52,6 +63,13 @@ public final class ErrorMetrics {
       throw new IllegalArgumentException("mse must be >= 0, got " + mse);
     }
     return mse == 0 ? Double.POSITIVE_INFINITY : 10 * Math.log10(255.0 * 255.0 / mse);
+  }
+
+  private static void checkSize(RgbaImage original, int w, int h) {
+    if (original.width() != w || original.height() != h) {
+      throw new IllegalArgumentException("sizes differ: " + original.width() + "x" + original.height() + " vs "
+          + w + "x" + h);
+    }
   }
 
   private static int sq(int v) {

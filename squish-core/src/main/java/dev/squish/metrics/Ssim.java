@@ -1,7 +1,7 @@
 package dev.squish.metrics;
 
+import dev.squish.image.IndexedImage;
 import dev.squish.image.RgbaImage;
-import dev.squish.mapping.IndexedImage;
 import dev.squish.parallel.ParallelChunks;
 
 /**

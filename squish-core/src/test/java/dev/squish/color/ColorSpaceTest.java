@@ -3,6 +3,7 @@ package dev.squish.color;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.squish.quantize.ColorSpace;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -16,7 +17,7 @@ class ColorSpaceTest {
   void eightBitColoursRoundTrip(ColorSpace space) {
     SplittableRandom r = new SplittableRandom(space.ordinal());
     for (boolean alpha : new boolean[] {false, true}) {
-      ColorCoordinates c = space.coordinates(alpha);
+      ColorCoordinates c = ColorCoordinates.of(space, alpha);
       double[] p = new double[c.dimensions()];
       for (int t = 0; t < 20000; t++) {
         int a = alpha ? 1 + r.nextInt(255) : 255;
@@ -58,9 +59,29 @@ class ColorSpaceTest {
   }
 
   @Test
+  void opaqueCoordinatesOfTheSpaceAreThoseItsQuantizersUse() {
+    double[] a = new double[3];
+    double[] b = new double[3];
+    for (ColorSpace space : ColorSpace.values()) {
+      space.toPoint(0x123456, a, 0);
+      ColorCoordinates.of(space, false).toPoint(0xFF123456, b, 0);
+      assertThat(a).containsExactly(b);
+    }
+  }
+
+  @Test
+  void spacesAreNamedByTheirIds() {
+    for (ColorSpace space : ColorSpace.values()) {
+      assertThat(ColorSpace.byId(space.id().toUpperCase(java.util.Locale.ROOT))).isSameAs(space);
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ColorSpace.byId("cmyk"))
+        .hasMessage("unknown colour space 'cmyk'; choose from srgb, linear, oklab, lab");
+  }
+
+  @Test
   void transparentIsOnePointInEverySpace() {
     for (ColorSpace space : ColorSpace.values()) {
-      ColorCoordinates c = space.coordinates(true);
+      ColorCoordinates c = ColorCoordinates.of(space, true);
       double[] a = new double[4];
       double[] b = new double[4];
       c.toPoint(0x00FF0000, a, 0);

@@ -2,14 +2,14 @@ package dev.squish.histogram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.squish.image.RgbaImage;
+import dev.squish.testkit.TestImages;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class ColorHistogramTest {
 
@@ -66,18 +66,45 @@ class ColorHistogramTest {
         .hasMessageContaining("must be > 0");
   }
 
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 42, 1234567})
+  void sampleDrawsEveryPixelEquallyLikelySoColoursAreHitInProportionToTheirCount(long seed) {
+    ColorHistogram h = ColorHistogram.of(TestImages.load(TestImages.CHELSEA, RgbaImage::of));
+    int draws = 3000;
+    ColorHistogram s = h.sample(draws, seed);
+    assertThat(s.totalCount()).isEqualTo(draws);
+    // systematic sampling: each colour gets floor or ceil of its expected number of hits (give or take one)
+    double step = (double) h.totalCount() / draws;
+    for (int i = 0; i < s.size(); i++) {
+      double expected = h.count(h.indexOf(s.color(i))) / step;
+      assertThat((double) s.count(i)).isBetween(Math.floor(expected) - 1, Math.ceil(expected) + 1);
+    }
+    ColorHistogram again = h.sample(draws, seed);
+    assertThat(again.colors()).containsExactly(s.colors());
+    assertThat(again.counts()).containsExactly(s.counts());
+  }
+
   @Test
-  void gridCellsGroupColoursThatShareTheirTopBits() {
-    ColorHistogram h = ColorHistogram.of(new int[] {0xFF000000, 0xFF070707, 0xFF080000, 0xFFFFFFFF, 0x80000000},
-        new int[] {1, 1, 1, 1, 1});
-    int[] cells = new int[h.size()];
-    assertThat(h.gridCells(5, false, cells)).isEqualTo(3);
-    int black = h.indexOf(0xFF000000);
-    assertThat(cells[h.indexOf(0xFF070707)]).isEqualTo(cells[black]); // 7 >>> 3 == 0 in every channel
-    assertThat(cells[h.indexOf(0xFF080000)]).isNotEqualTo(cells[black]);
-    assertThat(cells[h.indexOf(0x80000000)]).as("alpha ignored").isEqualTo(cells[black]);
-    assertThat(h.gridCells(5, true, cells)).as("alpha counted").isEqualTo(4);
-    assertThat(cells[h.indexOf(0x80000000)]).isNotEqualTo(cells[black]);
-    assertThatThrownBy(() -> h.gridCells(7, true, cells)).isInstanceOf(IllegalArgumentException.class);
+  void sampleDrawsEveryColourMoreCommonThanOneDraw() {
+    ColorHistogram h = ColorHistogram.of(new int[] {0xFF000000, 0xFFFF0000, 0xFF00FF00, 0xFF0000FF},
+        new int[] {1000, 500, 250, 1});
+    ColorHistogram s = h.sample(100, 7);
+    assertThat(s.size()).isGreaterThanOrEqualTo(3);
+    assertThat(s.count(s.indexOf(0xFF000000))).isBetween(56, 58); // black: 1000/1751 of 100 draws
+  }
+
+  @Test
+  void sampleLeavesOutFullyTransparentPixels() {
+    ColorHistogram h = ColorHistogram.of(new int[] {0x00000000, 0xFF102030}, new int[] {900, 100});
+    ColorHistogram s = h.sample(50, 1);
+    assertThat(s.colors()).containsExactly(0xFF102030);
+    assertThat(s.counts()).containsExactly(50);
+    assertThat(ColorHistogram.of(new int[] {0}, new int[] {5}).sample(10, 1).size()).isZero();
+  }
+
+  @Test
+  void sampleRejectsNoDraws() {
+    ColorHistogram h = ColorHistogram.of(new int[] {0xFF000000}, new int[] {1});
+    assertThatThrownBy(() -> h.sample(0, 1)).hasMessage("draws must be >= 1, got 0");
   }
 }

@@ -2,10 +2,9 @@ package dev.squish.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-
+import dev.squish.image.IndexedImage;
+import dev.squish.image.Palette;
 import dev.squish.image.RgbaImage;
-import dev.squish.mapping.IndexedImage;
-import dev.squish.quantize.Palette;
 import org.junit.jupiter.api.Test;
 
 class ErrorMetricsTest {
@@ -14,28 +13,34 @@ class ErrorMetricsTest {
   void rgbErrorIsAveragedOverThreeChannels() {
     RgbaImage original = RgbaImage.of(2, 1, new int[] {0xFF0A0A0A, 0xFF000000});
     IndexedImage out = IndexedImage.of(2, 1, Palette.of(0xFF0C0A0A, 0xFF000003), new byte[] {0, 1});
-    QualityReport q = ErrorMetrics.compare(original, out);
+    double mse = ErrorMetrics.mse(original, out);
     // squared errors 4 and 9 over 2 pixels x 3 channels
-    assertThat(q.mse()).isCloseTo(13.0 / 6, within(1e-12));
-    assertThat(q.psnr()).isCloseTo(10 * Math.log10(65025 / (13.0 / 6)), within(1e-9));
-    assertThat(q.channels()).isEqualTo("RGB");
+    assertThat(mse).isCloseTo(13.0 / 6, within(1e-12));
+    assertThat(ErrorMetrics.psnr(mse)).isCloseTo(10 * Math.log10(65025 / (13.0 / 6)), within(1e-9));
+    assertThat(ErrorMetrics.channels(original)).isEqualTo("RGB");
   }
 
   @Test
   void imagesWithAlphaAreMeasuredOverFourRawChannels() {
     RgbaImage original = RgbaImage.of(2, 1, new int[] {0x00FFFFFF, 0xFF000000});
     IndexedImage out = IndexedImage.of(2, 1, Palette.of(0x00000000, 0xFF000000), new byte[] {0, 1});
-    QualityReport q = ErrorMetrics.compare(original, out);
-    assertThat(q.channels()).isEqualTo("RGBA");
-    assertThat(q.mse()).isCloseTo(3 * 255.0 * 255 / 8, within(1e-9));
+    assertThat(ErrorMetrics.channels(original)).isEqualTo("RGBA");
+    assertThat(ErrorMetrics.mse(original, out)).isCloseTo(3 * 255.0 * 255 / 8, within(1e-9));
   }
 
   @Test
   void identicalImagesAreLosslessWithInfinitePsnr() {
     RgbaImage original = RgbaImage.of(1, 1, new int[] {0xFF123456});
-    QualityReport q = ErrorMetrics.compare(original, IndexedImage.of(1, 1, Palette.of(0xFF123456), new byte[1]));
-    assertThat(q.lossless()).isTrue();
-    assertThat(q.psnr()).isInfinite();
+    double mse = ErrorMetrics.mse(original, IndexedImage.of(1, 1, Palette.of(0xFF123456), new byte[1]));
+    assertThat(mse).isZero();
+    assertThat(ErrorMetrics.psnr(mse)).isInfinite();
+  }
+
+  @Test
+  void anImageOfTheSameSizeIsMeasuredLikeAPaletteImage() {
+    RgbaImage original = RgbaImage.of(2, 1, new int[] {0xFF0A0A0A, 0xFF000000});
+    RgbaImage other = RgbaImage.of(2, 1, new int[] {0xFF0C0A0A, 0xFF000003});
+    assertThat(ErrorMetrics.mse(original, other)).isCloseTo(13.0 / 6, within(1e-12));
   }
 
   @Test

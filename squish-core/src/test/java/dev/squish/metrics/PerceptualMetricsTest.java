@@ -2,12 +2,11 @@ package dev.squish.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-
 import dev.squish.color.Srgb;
 import dev.squish.histogram.ColorHistogram;
+import dev.squish.image.IndexedImage;
+import dev.squish.image.Palette;
 import dev.squish.image.RgbaImage;
-import dev.squish.mapping.IndexedImage;
-import dev.squish.quantize.Palette;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

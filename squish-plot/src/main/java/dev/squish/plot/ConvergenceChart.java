@@ -1,5 +1,6 @@
 package dev.squish.plot;
 
+import dev.squish.quantize.FitReport;
 import java.awt.Color;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -11,7 +12,7 @@ public final class ConvergenceChart {
   private ConvergenceChart() {}
 
   /** The chart of {@code convergence} for a fit by {@code method}, {@code width} x {@code height} pixels. */
-  public static XYChart chart(FitFigures.Convergence convergence, String method, int width, int height) {
+  public static XYChart chart(FitReport.Convergence convergence, String method, int width, int height) {
     double[] v = convergence.values();
     int iterations = v.length - 1 + convergence.first();
     String title = method + ": " + (v.length == 0 ? "no iterations (the palette is exact)"
@@ -42,7 +43,7 @@ public final class ConvergenceChart {
   }
 
   /** {@link #chart} as PNG bytes. */
-  public static byte[] png(FitFigures.Convergence convergence, String method) {
+  public static byte[] png(FitReport.Convergence convergence, String method) {
     return ChartStyle.png(chart(convergence, method, 720, 420));
   }
 }

@@ -1,8 +1,8 @@
 package dev.squish.plot;
 
-import dev.squish.image.RgbaImage;
-import dev.squish.pipeline.CompressionOptions;
-import dev.squish.pipeline.Method;
+import dev.squish.compress.CompressOptions;
+import dev.squish.compress.PreparedImage;
+import dev.squish.quantize.Method;
 import java.util.List;
 import java.util.Objects;
 
@@ -10,14 +10,15 @@ import java.util.Objects;
  * What {@link Plots} should draw for one image.
  *
  * @param name the image's name, for titles and file names (e.g. {@code photo} for {@code photo.jpg})
- * @param image the decoded image
+ * @param image the image, prepared
  * @param options the compression whose palette, cloud and convergence are drawn
- * @param rdMethods methods drawn as lines of the rate-distortion chart; empty for no chart
- * @param rdKs palette sizes of the rate-distortion chart, each 1..256
+ * @param rdMethods methods drawn as lines of the rate-distortion chart, each with the settings to use at every k (its
+ *     own k is replaced); empty for no chart
+ * @param rdKs palette sizes of the rate-distortion chart
  * @param pngquant also run pngquant (when on the PATH) for the rate-distortion chart
  * @param overwrite replace existing plot files
  */
-public record PlotRequest(String name, RgbaImage image, CompressionOptions options, List<Method> rdMethods,
+public record PlotRequest(String name, PreparedImage image, CompressOptions options, List<Method> rdMethods,
     List<Integer> rdKs, boolean pngquant, boolean overwrite) {
 
   public PlotRequest {
@@ -27,9 +28,7 @@ public record PlotRequest(String name, RgbaImage image, CompressionOptions optio
     rdMethods = List.copyOf(rdMethods);
     rdKs = List.copyOf(rdKs);
     for (int k : rdKs) {
-      if (k < 1 || k > 256) {
-        throw new IllegalArgumentException("rate-distortion k must be in 1..256, got " + k);
-      }
+      Method.checkK("rate-distortion k", k);
     }
   }
 }

@@ -1,11 +1,14 @@
 package dev.squish.plot;
 
-import dev.squish.color.ColorSpace;
+import dev.squish.compress.CompressOptions;
+import dev.squish.compress.Compressed;
+import dev.squish.compress.PreparedImage;
 import dev.squish.io.encode.PngOptions;
 import dev.squish.io.files.AtomicOutput;
-import dev.squish.pipeline.Compressed;
-import dev.squish.pipeline.CompressionOptions;
-import dev.squish.pipeline.Compressor;
+import dev.squish.quantize.ColorSpace;
+import dev.squish.quantize.FitReport;
+import dev.squish.view.CloudSpace;
+import dev.squish.view.ColorCloud;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -42,8 +45,9 @@ public final class Plots {
         }
       }
     }
-    Compressed c = Compressor.compress(request.image(), request.options());
-    List<Path> written = new ArrayList<>(figures(dir, request.name(), c, request.options(), request.overwrite()));
+    Compressed c = request.image().compress(request.options());
+    List<Path> written = new ArrayList<>(figures(dir, request.name(), request.image(), c, request.options(),
+        request.overwrite()));
     if (!request.rdMethods().isEmpty() && !request.rdKs().isEmpty()) {
       written.add(save(dir.resolve(request.name() + "-rd.png"),
           RateDistortionChart.png(rateDistortion(request, log), request.name()), request.overwrite()));
@@ -72,24 +76,26 @@ public final class Plots {
    * rate-distortion chart, which compresses the image again at every k): palette, cloud(s) and
    * convergence, named after {@code name}.
    *
+   * @param image the image {@code compressed} was made from
    * @param options the options {@code compressed} was made with
    */
-  public static List<Path> figures(Path dir, String name, Compressed compressed, CompressionOptions options,
-      boolean overwrite) throws IOException {
+  public static List<Path> figures(Path dir, String name, PreparedImage image, Compressed compressed,
+      CompressOptions options, boolean overwrite) throws IOException {
     List<Path> written = new ArrayList<>();
     String method = options.method().id();
-    String title = String.format(Locale.ROOT, "%s: %d colours (%s, %s)", name, compressed.image().palette().size(),
+    String title = String.format(Locale.ROOT, "%s: %d colours (%s, %s)", name, compressed.palette().size(),
         method, options.space().id());
     written.add(save(dir.resolve(name + "-palette.png"), PaletteChart.png(compressed.image(), title), overwrite));
     ColorSpace space = options.space();
-    ColorCloud cloud = ColorCloud.of(compressed, space, options.seed());
+    ColorCloud cloud = ColorCloud.of(image.histogram().sample(ColorCloud.DEFAULT_DRAWS, options.seed()), compressed,
+        space);
     written.add(save(dir.resolve(name + "-cloud.png"), CloudChart.png(cloud, CloudSpace.of(space), CLOUD_PANEL),
         overwrite));
     if (space != ColorSpace.SRGB) {
       written.add(save(dir.resolve(name + "-cloud-rgb.png"),
           CloudChart.png(cloud, CloudSpace.of(ColorSpace.SRGB), CLOUD_PANEL), overwrite));
     }
-    FitFigures.Convergence conv = FitFigures.convergence(compressed.quantization().report());
+    FitReport.Convergence conv = compressed.fit().convergence();
     written.add(save(dir.resolve(name + "-convergence.png"), ConvergenceChart.png(conv, method), overwrite));
     return written;
   }

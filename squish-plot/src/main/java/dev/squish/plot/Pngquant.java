@@ -1,14 +1,11 @@
 package dev.squish.plot;
 
-import dev.squish.histogram.ColorHistogram;
+import dev.squish.compress.PreparedImage;
 import dev.squish.image.RgbaImage;
 import dev.squish.io.decode.DecodeLimits;
 import dev.squish.io.decode.ImageDecodeException;
 import dev.squish.io.decode.ImageDecoder;
 import dev.squish.io.encode.TruecolorPngEncoder;
-import dev.squish.mapping.IndexedImage;
-import dev.squish.metrics.ErrorMetrics;
-import dev.squish.quantize.Palette;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,9 +61,9 @@ public final class Pngquant {
    * {@code dither} and {@code --nofs} otherwise. A k pngquant fails on is left out and reported to
    * {@code warnings}.
    */
-  public List<RateDistortion.Point> sweep(RgbaImage image, List<Integer> ks, boolean dither,
+  public List<RateDistortion.Point> sweep(PreparedImage image, List<Integer> ks, boolean dither,
       Consumer<RateDistortion.Point> progress, Consumer<String> warnings) throws IOException {
-    byte[] input = TruecolorPngEncoder.encode(image);
+    byte[] input = TruecolorPngEncoder.encode(image.image());
     List<RateDistortion.Point> points = new ArrayList<>();
     for (int k : ks) {
       if (k < 2 || k > 256) {
@@ -81,7 +78,7 @@ public final class Pngquant {
       byte[] data = run.output();
       double psnr = psnr(image, data);
       RateDistortion.Point p = new RateDistortion.Point("pngquant", k, data.length, 8.0 * data.length
-          / image.pixelCount(), psnr, (System.nanoTime() - start) / 1e9);
+          / image.image().pixelCount(), psnr, (System.nanoTime() - start) / 1e9);
       points.add(p);
       progress.accept(p);
     }
@@ -132,26 +129,14 @@ public final class Pngquant {
   }
 
   /** PSNR of the PNG {@code data} against {@code original}, measured as for squish's own output. */
-  static double psnr(RgbaImage original, byte[] data) throws IOException {
+  static double psnr(PreparedImage original, byte[] data) throws IOException {
     RgbaImage out;
     try {
-      out = new ImageDecoder(new DecodeLimits(Math.max(1, original.pixelCount()))).decode(data, data.length);
+      out = new ImageDecoder(new DecodeLimits(Math.max(1, original.image().pixelCount()))).decode(data, data.length)
+          .image();
     } catch (ImageDecodeException e) {
       throw new IOException("cannot read pngquant's output: " + e.getMessage(), e);
     }
-    return ErrorMetrics.compare(original, indexed(out)).psnr();
-  }
-
-  /** {@code image} (at most 256 colours) as a palette image. */
-  static IndexedImage indexed(RgbaImage image) {
-    ColorHistogram h = ColorHistogram.of(image);
-    if (h.size() > Palette.MAX_SIZE) {
-      throw new IllegalArgumentException("image has " + h.size() + " colours, a palette holds 256");
-    }
-    byte[] idx = new byte[image.pixelCount()];
-    for (int i = 0; i < idx.length; i++) {
-      idx[i] = (byte) h.indexOf(ColorHistogram.canonical(image.argb(i)));
-    }
-    return IndexedImage.adopt(image.width(), image.height(), Palette.of(h.colors()), idx);
+    return original.measure(out).psnr();
   }
 }

@@ -1,17 +1,12 @@
 package dev.squish.plot;
 
-import dev.squish.color.ColorSpace;
-import dev.squish.dither.Dithering;
-import dev.squish.histogram.ColorHistogram;
-import dev.squish.image.RgbaImage;
-import dev.squish.io.encode.IndexedPngEncoder;
+import dev.squish.compress.CompressOptions;
+import dev.squish.compress.Compressed;
+import dev.squish.compress.PreparedImage;
+import dev.squish.io.encode.ImageEncoder;
+import dev.squish.io.encode.OutputFormat;
 import dev.squish.io.encode.PngOptions;
-import dev.squish.pipeline.Compressed;
-import dev.squish.pipeline.CompressionOptions;
-import dev.squish.pipeline.Compressor;
-import dev.squish.pipeline.Method;
-import dev.squish.quantize.Quantization;
-import dev.squish.quantize.kmeans.KMeansSession;
+import dev.squish.quantize.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -20,8 +15,8 @@ import java.util.function.Consumer;
 /**
  * Rate against distortion: the image compressed at several k by each method, each output's size
  * in bits per pixel against its PSNR. Every point is what the command line writes for those
- * options (same pipeline, same PNG encoder and settings). For k-means the histogram's colours in
- * the working space and its coarse grids are computed once for all k ({@link KMeansSession}).
+ * options (same pipeline, same PNG encoder and settings); the prepared image shares its
+ * working-space colours and coarse grids between all of them.
  */
 public final class RateDistortion {
   /** The k of the default sweep: powers of two from 2 to 256. */
@@ -42,35 +37,25 @@ public final class RateDistortion {
   public record Point(String method, int k, long bytes, double bpp, double psnr, double seconds) {}
 
   /**
-   * Compresses {@code image} at every k in {@code ks} with each of {@code methods}, the other
-   * settings (space, dithering, seed) taken from {@code base}; {@code progress} hears of each
-   * point as it is made.
+   * Compresses {@code image} at every k in {@code ks} with each of {@code methods} (each with its
+   * own settings, at every k), the rest (space, dithering, seed) as in {@code base}; {@code progress}
+   * hears of each point as it is made.
    */
-  public static List<Point> sweep(RgbaImage image, CompressionOptions base, List<Method> methods, List<Integer> ks,
+  public static List<Point> sweep(PreparedImage image, CompressOptions base, List<Method> methods, List<Integer> ks,
       PngOptions png, Consumer<Point> progress) {
     Objects.requireNonNull(progress, "progress");
-    ColorHistogram histogram = ColorHistogram.of(image);
     List<Point> points = new ArrayList<>();
     for (Method m : methods) {
-      KMeansSession session = m == Method.KMEANS ? new KMeansSession(histogram, base.space()) : null;
       for (int k : ks) {
         long start = System.nanoTime();
-        CompressionOptions o = options(m, k, base.seed(), base.space(), base.dithering());
-        Quantization q = session != null ? session.quantize(Compressor.kmeansConfig(o), null)
-            : Compressor.quantizer(o).quantize(histogram);
-        Compressed c = Compressor.finish(image, histogram, q, o);
-        long bytes = IndexedPngEncoder.encode(c.image(), png).length;
-        Point p = new Point(m.id(), k, bytes, 8.0 * bytes / image.pixelCount(), c.quality().psnr(),
+        Compressed c = image.compress(base.toBuilder().method(m.withK(k)).ssim(false).deltaE(false).build());
+        long bytes = ImageEncoder.encode(c.image(), OutputFormat.PNG, png).length;
+        Point p = new Point(m.id(), k, bytes, 8.0 * bytes / image.image().pixelCount(), c.quality().psnr(),
             (System.nanoTime() - start) / 1e9);
         points.add(p);
         progress.accept(p);
       }
     }
     return points;
-  }
-
-  /** The options of one point: {@code method} at {@code k}, the rest as given. */
-  static CompressionOptions options(Method method, int k, long seed, ColorSpace space, Dithering dithering) {
-    return new CompressionOptions(method, k, seed, space, dithering);
   }
 }

@@ -3,14 +3,16 @@ package dev.squish.plot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import dev.squish.color.ColorSpace;
-import dev.squish.dither.Dithering;
+import dev.squish.compress.CompressOptions;
+import dev.squish.compress.Compressed;
+import dev.squish.compress.Dithering;
+import dev.squish.compress.PreparedImage;
 import dev.squish.image.RgbaImage;
-import dev.squish.pipeline.Compressed;
-import dev.squish.pipeline.CompressionOptions;
-import dev.squish.pipeline.Compressor;
-import dev.squish.pipeline.Method;
+import dev.squish.io.encode.ImageEncoder;
+import dev.squish.io.encode.OutputFormat;
+import dev.squish.io.encode.PngOptions;
+import dev.squish.quantize.ColorSpace;
+import dev.squish.quantize.Method;
 import dev.squish.testkit.TestImages;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -28,12 +30,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The written PNG files: their size, that something was drawn, and the swatches' colours. */
 class PlotsTest {
-  private static final RgbaImage CHELSEA = TestImages.load(TestImages.CHELSEA);
+  private static final PreparedImage CHELSEA = PreparedImage.of(TestImages.load(TestImages.CHELSEA, RgbaImage::of));
 
   @Test
   void writesTheFourPlotsWithTheSwatchesInThePalettesColours(@TempDir Path dir) throws IOException {
-    CompressionOptions options = CompressionOptions.kmeans(8);
-    PlotRequest request = new PlotRequest("chelsea", CHELSEA, options, List.of(Method.KMEANS), List.of(4, 16, 64),
+    CompressOptions options = CompressOptions.of(Method.kMeans(8));
+    PlotRequest request = new PlotRequest("chelsea", CHELSEA, options, List.of(Method.kMeans(1)), List.of(4, 16, 64),
         false, false);
     List<Path> files = Plots.write(dir, request, line -> { });
     assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("chelsea-palette.png",
@@ -43,7 +45,7 @@ class PlotsTest {
     assertThat(palette.getWidth()).isEqualTo(640);
     assertThat(palette.getHeight()).isEqualTo(420);
     Map<Integer, Integer> counts = rgbCounts(palette);
-    Compressed c = Compressor.compress(CHELSEA, options);
+    Compressed c = CHELSEA.compress(options);
     for (int i = 0; i < c.image().palette().size(); i++) {
       int rgb = c.image().palette().color(i) & 0xFFFFFF;
       // a bar is solid: hundreds of pixels of exactly the entry's colour
@@ -56,8 +58,8 @@ class PlotsTest {
     assertNotBlank(cloud, 200);
     // the palette markers are drawn in the entries' colours in every panel
     Map<Integer, Integer> cloudCounts = rgbCounts(cloud);
-    for (int i = 0; i < c.quantization().palette().size(); i++) {
-      int rgb = c.quantization().palette().color(i) & 0xFFFFFF;
+    for (int i = 0; i < c.palette().size(); i++) {
+      int rgb = c.palette().color(i) & 0xFFFFFF;
       assertThat(cloudCounts.getOrDefault(rgb, 0)).as("pixels of palette entry #%06x in the cloud", rgb)
           .isGreaterThan(30);
     }
@@ -71,8 +73,8 @@ class PlotsTest {
 
   @Test
   void drawsTheCloudInRgbAsWellForAnotherSpace(@TempDir Path dir) throws IOException {
-    CompressionOptions options = CompressionOptions.kmeans(6).withSpace(ColorSpace.OKLAB)
-        .withDithering(Dithering.floydSteinberg(1));
+    CompressOptions options = CompressOptions.builder(Method.kMeans(6)).space(ColorSpace.OKLAB)
+        .dithering(Dithering.floydSteinberg(1)).build();
     List<Path> files = Plots.write(dir, new PlotRequest("cat", CHELSEA, options, List.of(), List.of(), false,
         false), line -> { });
     assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("cat-palette.png",
@@ -83,7 +85,7 @@ class PlotsTest {
   @Test
   void refusesToOverwriteWithoutBeingAsked(@TempDir Path dir) throws IOException {
     Files.writeString(dir.resolve("cat-palette.png"), "mine");
-    PlotRequest request = new PlotRequest("cat", CHELSEA, CompressionOptions.kmeans(4), List.of(), List.of(),
+    PlotRequest request = new PlotRequest("cat", CHELSEA, CompressOptions.of(Method.kMeans(4)), List.of(), List.of(),
         false, false);
     assertThatThrownBy(() -> Plots.write(dir, request, line -> { })).isInstanceOf(FileAlreadyExistsException.class);
     assertThat(Files.readString(dir.resolve("cat-palette.png"))).isEqualTo("mine");
@@ -95,14 +97,32 @@ class PlotsTest {
     assumeTrue(pq.isPresent(), "no pngquant on the PATH");
     List<RateDistortion.Point> points = pq.get().sweep(CHELSEA, List.of(8, 64), false, p -> { }, w -> { });
     assertThat(points).hasSize(2);
-    List<RateDistortion.Point> ours = RateDistortion.sweep(CHELSEA, CompressionOptions.kmeans(8),
-        List.of(Method.KMEANS), List.of(8, 64), dev.squish.io.encode.PngOptions.defaults(), p -> { });
+    List<RateDistortion.Point> ours = RateDistortion.sweep(CHELSEA, CompressOptions.of(Method.kMeans(8)),
+        List.of(Method.kMeans(1)), List.of(8, 64), PngOptions.defaults(), p -> { });
     for (int i = 0; i < 2; i++) {
       // same scale: at the same k the two tools land within a few dB and a factor of two in size
       assertThat(points.get(i).psnr()).isBetween(ours.get(i).psnr() - 4, ours.get(i).psnr() + 4);
       assertThat(points.get(i).bpp()).isBetween(ours.get(i).bpp() / 2, ours.get(i).bpp() * 2);
     }
     assertThat(points.get(1).psnr()).isGreaterThan(points.get(0).psnr());
+  }
+
+  /**
+   * Each method of the sweep keeps its own settings at every k: once the EM points were made with
+   * the default full covariances whatever {@code --covariance} said.
+   */
+  @Test
+  void theRateDistortionSweepKeepsTheMethodsOwnSettings() {
+    Method diag = new Method.Em(4, Method.Covariance.DIAG, Method.Assignment.NEAREST);
+    CompressOptions base = CompressOptions.of(diag);
+    List<RateDistortion.Point> points = RateDistortion.sweep(CHELSEA, base, List.of(diag), List.of(4, 8),
+        PngOptions.defaults(), p -> { });
+    for (RateDistortion.Point p : points) {
+      Compressed direct = CHELSEA.compress(CompressOptions.of(diag.withK(p.k())));
+      Compressed full = CHELSEA.compress(CompressOptions.of(Method.em(p.k())));
+      assertThat(p.psnr()).as("k = %d", p.k()).isEqualTo(direct.quality().psnr()).isNotEqualTo(full.quality().psnr());
+      assertThat(p.bytes()).isEqualTo(ImageEncoder.encode(direct.image(), OutputFormat.PNG, PngOptions.defaults()).length);
+    }
   }
 
   private static BufferedImage read(Path p) throws IOException {

@@ -1,7 +1,6 @@
 package dev.squish.testkit;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,14 +36,7 @@ public final class BadInputs {
 
   /** The bytes of file {@code name}. */
   public static byte[] bytes(String name) {
-    try (InputStream in = BadInputs.class.getResourceAsStream("bad/" + name)) {
-      if (in == null) {
-        throw new IllegalArgumentException("no bad input named " + name);
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return TestImages.resource("bad/" + name);
   }
 
   /** Copies case {@code name} (a file or a folder) into {@code dir} and returns the copy's path. */

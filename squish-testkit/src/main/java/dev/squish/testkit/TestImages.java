@@ -1,9 +1,5 @@
 package dev.squish.testkit;
 
-import dev.squish.image.RgbaImage;
-import dev.squish.io.decode.DecodeLimits;
-import dev.squish.io.decode.ImageDecodeException;
-import dev.squish.io.decode.ImageDecoder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,7 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The committed test photographs (see {@code photos/README.md} for sources and licences). */
+/**
+ * The committed test photographs (see {@code photos/README.md} for sources and licences), as
+ * encoded bytes and as decoded pixels. The pixels of the PNGs are read from the files themselves,
+ * those of the JPEGs from {@code photos/decoded/}, which holds what squish's decoder made of them
+ * (squish-io's tests check that it still does).
+ */
 public final class TestImages {
   /** RGB PNG, 451×300. */
   public static final String CHELSEA = "skimage-chelsea.png";
@@ -28,28 +29,38 @@ public final class TestImages {
   /** Every committed photo (opaque ones; the transparent logo is {@link #LOGO_TRANSPARENT}). */
   public static final List<String> PHOTOS = List.of(CHELSEA, GRACE_HOPPER, CAMERA, BABOON);
 
+  /**
+   * Decoded pixels: 8-bit sRGB with straight alpha, {@code 0xAARRGGBB}, row-major.
+   *
+   * @param width columns
+   * @param height rows
+   * @param argb the pixels (the caller may keep the array)
+   */
+  public record Pixels(int width, int height, int[] argb) {}
+
+  /** Makes an image of the caller's type from decoded pixels, for example {@code RgbaImage::of}. */
+  @FunctionalInterface
+  public interface ImageFactory<T> {
+    T make(int width, int height, int[] argb);
+  }
+
   private TestImages() {}
 
   /** The encoded bytes of photo {@code name}. */
   public static byte[] bytes(String name) {
-    try (InputStream in = TestImages.class.getResourceAsStream("photos/" + name)) {
-      if (in == null) {
-        throw new IllegalArgumentException("no test photo named " + name);
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return resource("photos/" + name);
   }
 
-  /** Photo {@code name}, decoded. */
-  public static RgbaImage load(String name) {
-    byte[] b = bytes(name);
-    try {
-      return new ImageDecoder(DecodeLimits.defaults()).decode(b, b.length);
-    } catch (ImageDecodeException e) {
-      throw new IllegalStateException("test photo " + name + " does not decode: " + e.getMessage(), e);
-    }
+  /** The decoded pixels of photo {@code name}. */
+  public static Pixels pixels(String name) {
+    String png = name.endsWith(".png") ? name : "decoded/" + name.substring(0, name.lastIndexOf('.')) + ".png";
+    return PngPixels.read(resource("photos/" + png));
+  }
+
+  /** Photo {@code name} decoded into an image made by {@code factory}: {@code TestImages.load(CHELSEA, RgbaImage::of)}. */
+  public static <T> T load(String name, ImageFactory<T> factory) {
+    Pixels p = pixels(name);
+    return factory.make(p.width(), p.height(), p.argb());
   }
 
   /** Copies photo {@code name} into {@code dir} and returns the copy's path. */
@@ -58,6 +69,17 @@ public final class TestImages {
       Path p = dir.resolve(name);
       Files.write(p, bytes(name));
       return p;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static byte[] resource(String path) {
+    try (InputStream in = TestImages.class.getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no test resource " + path);
+      }
+      return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

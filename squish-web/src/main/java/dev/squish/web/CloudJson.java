@@ -1,11 +1,15 @@
 package dev.squish.web;
 
-import dev.squish.color.ColorSpace;
-import dev.squish.plot.CloudSpace;
-import dev.squish.plot.ColorSample;
-import dev.squish.plot.Component;
-import dev.squish.quantize.Palette;
+import dev.squish.histogram.ColorHistogram;
+import dev.squish.image.Palette;
+import dev.squish.quantize.ColorSpace;
+import dev.squish.view.CloudSpace;
+import dev.squish.view.Component;
+import dev.squish.view.Json;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The colour cloud as the page's 3-D view needs it. The part that depends only on the image and
@@ -16,99 +20,89 @@ final class CloudJson {
   private CloudJson() {}
 
   /** Sampled colours and the layouts of the RGB view and (when different) of {@code space}'s view. */
-  static String points(ColorSample sample, ColorSpace space) {
-    JsonWriter w = new JsonWriter().beginObject();
-    w.name("colors").beginArray();
-    for (int i = 0; i < sample.size(); i++) {
-      w.value(sample.color(i) & 0xFFFFFF);
+  static String points(ColorHistogram sample, ColorSpace space) {
+    int[] colors = new int[sample.size()];
+    for (int i = 0; i < colors.length; i++) {
+      colors[i] = sample.color(i) & 0xFFFFFF;
     }
-    w.endArray().name("hits").beginArray();
-    for (int i = 0; i < sample.size(); i++) {
-      w.value(sample.hitsOf(i));
-    }
-    w.endArray().name("layouts").beginArray();
-    layout(w, CloudSpace.of(ColorSpace.SRGB), sample);
+    List<Object> layouts = new ArrayList<>();
+    layouts.add(layout(CloudSpace.of(ColorSpace.SRGB), sample));
     if (space != ColorSpace.SRGB) {
-      layout(w, CloudSpace.of(space), sample);
+      layouts.add(layout(CloudSpace.of(space), sample));
     }
-    return w.endArray().endObject().toString();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("colors", colors);
+    m.put("hits", sample.counts());
+    m.put("layouts", layouts);
+    return Json.write(m);
   }
 
-  private static void layout(JsonWriter w, CloudSpace layout, ColorSample sample) {
-    w.beginObject().field("space", layout.space().id());
-    w.name("names").beginArray();
-    for (String n : layout.axisNames()) {
-      w.value(n);
-    }
-    w.endArray();
-    numbers(w.name("frame"), layout.frame(), 6);
-    numbers(w.name("centre"), layout.centre(), 3);
-    w.field("scale", layout.scale(), 8);
-    w.name("guides").beginArray();
+  private static Map<String, Object> layout(CloudSpace layout, ColorHistogram sample) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("space", layout.space().id());
+    m.put("names", layout.axisNames());
+    m.put("frame", rounded(layout.frame(), 6));
+    m.put("centre", rounded(layout.centre(), 3));
+    m.put("scale", Json.round(layout.scale(), 8));
+    List<Object> guides = new ArrayList<>();
     for (CloudSpace.Segment s : layout.guides()) {
-      w.beginArray();
-      for (double v : s.from()) {
-        w.value(v, 2);
-      }
-      for (double v : s.to()) {
-        w.value(v, 2);
-      }
-      w.endArray();
+      double[] line = new double[6];
+      System.arraycopy(s.from(), 0, line, 0, 3);
+      System.arraycopy(s.to(), 0, line, 3, 3);
+      guides.add(rounded(line, 2));
     }
-    w.endArray().name("labels").beginArray();
+    m.put("guides", guides);
+    List<Object> labels = new ArrayList<>();
     for (CloudSpace.Label l : layout.labels()) {
-      w.beginArray();
-      for (double v : l.at()) {
-        w.value(v, 2);
-      }
-      w.value(l.text()).endArray();
+      double[] at = rounded(l.at(), 2);
+      labels.add(List.of(at[0], at[1], at[2], l.text()));
     }
-    w.endArray().name("points").beginArray();
-    double[] p = new double[3];
-    for (int i = 0; i < sample.size(); i++) {
-      layout.toPoint(sample.color(i), p, 0);
-      w.value(p[0], 1).value(p[1], 1).value(p[2], 1);
-    }
-    w.endArray().endObject();
+    m.put("labels", labels);
+    m.put("points", coordinates(layout, sample.colors(), 1));
+    return m;
   }
 
   /** A result's part: each sampled colour's palette entry, the palette, its coordinates per view, the components. */
-  static void result(JsonWriter w, int[] labels, Palette palette, ColorSpace space, List<Component> components) {
-    w.beginObject();
-    w.name("labels").beginArray();
-    for (int l : labels) {
-      w.value(l);
+  static Map<String, Object> result(int[] labels, Palette palette, ColorSpace space, List<Component> components) {
+    int[] rgb = new int[palette.size()];
+    for (int i = 0; i < rgb.length; i++) {
+      rgb[i] = palette.color(i) & 0xFFFFFF;
     }
-    w.endArray().name("palette").beginArray();
-    for (int i = 0; i < palette.size(); i++) {
-      w.value(palette.color(i) & 0xFFFFFF);
-    }
-    w.endArray().name("paletteCoords").beginObject();
+    Map<String, Object> coords = new LinkedHashMap<>();
     for (ColorSpace s : space == ColorSpace.SRGB ? List.of(ColorSpace.SRGB) : List.of(ColorSpace.SRGB, space)) {
-      CloudSpace layout = CloudSpace.of(s);
-      w.name(s.id()).beginArray();
-      double[] p = new double[3];
-      for (int i = 0; i < palette.size(); i++) {
-        layout.toPoint(palette.color(i), p, 0);
-        w.value(p[0], 2).value(p[1], 2).value(p[2], 2);
-      }
-      w.endArray();
+      coords.put(s.id(), coordinates(CloudSpace.of(s), palette.colors(), 2));
     }
-    w.endObject().field("space", space.id()).name("components").beginArray();
+    List<Object> comps = new ArrayList<>();
     for (Component c : components) {
-      w.beginObject().field("weight", c.weight(), 5);
-      numbers(w.name("mean"), c.mean(), 3);
-      numbers(w.name("covariance"), c.covariance(), 4);
-      w.endObject();
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("weight", Json.round(c.weight(), 5));
+      e.put("mean", rounded(c.mean(), 3));
+      e.put("covariance", rounded(c.covariance(), 4));
+      comps.add(e);
     }
-    w.endArray().endObject();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("labels", labels);
+    m.put("palette", rgb);
+    m.put("paletteCoords", coords);
+    m.put("space", space.id());
+    m.put("components", comps);
+    return m;
   }
 
-  private static void numbers(JsonWriter w, double[] v, int decimals) {
-    w.beginArray();
-    for (double d : v) {
-      w.value(d, decimals);
+  /** The layout's points of {@code colors}, three coordinates each, one after the other. */
+  private static double[] coordinates(CloudSpace layout, int[] colors, int decimals) {
+    double[] out = new double[3 * colors.length];
+    for (int i = 0; i < colors.length; i++) {
+      layout.toPoint(colors[i], out, 3 * i);
     }
-    w.endArray();
+    return rounded(out, decimals);
+  }
+
+  private static double[] rounded(double[] v, int decimals) {
+    double[] out = new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      out[i] = Json.round(v[i], decimals);
+    }
+    return out;
   }
 }

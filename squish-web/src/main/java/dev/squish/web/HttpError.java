@@ -1,5 +1,7 @@
 package dev.squish.web;
 
+import dev.squish.io.decode.ImageDecodeException;
+
 /**
  * A request that cannot be served, with the HTTP status and the one-line message the page shows.
  * Thrown by the handlers, turned into a JSON error response in one place ({@link WebServer}).
@@ -25,10 +27,22 @@ final class HttpError extends RuntimeException {
   static final int MISDIRECTED = 421;
   /** 422: the upload looks like an image but cannot be decoded (truncated, corrupt). */
   static final int UNPROCESSABLE = 422;
-  /** 503: every worker is busy for longer than the queue allows. */
+  /** 503: every worker is busy for longer than the queue allows, or the server ran out of memory. */
   static final int BUSY = 503;
 
   private final int status;
+
+  /** The answer to an upload that does not decode, named {@code name}: the one place a decoding failure becomes a status. */
+  static HttpError of(ImageDecodeException e, String name) {
+    int status = switch (e.reason()) {
+      case EMPTY -> BAD_REQUEST;
+      case NOT_AN_IMAGE, UNSUPPORTED_FORMAT -> UNSUPPORTED;
+      case TOO_LARGE -> TOO_LARGE;
+      case CORRUPT -> UNPROCESSABLE;
+      case OUT_OF_MEMORY, UNREADABLE -> BUSY;
+    };
+    return new HttpError(status, name + ": " + e.getMessage());
+  }
 
   HttpError(int status, String message) {
     super(message, null, false, false);

@@ -1,61 +1,63 @@
 package dev.squish.web;
 
-import dev.squish.color.ColorSpace;
-import dev.squish.dither.Dithering;
-import dev.squish.pipeline.CompressionOptions;
-import dev.squish.pipeline.Method;
+import dev.squish.compress.CompressOptions;
+import dev.squish.compress.Dithering;
+import dev.squish.io.encode.OutputFormat;
+import dev.squish.quantize.ColorSpace;
+import dev.squish.quantize.Method;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The choices on the page for one compression, parsed from the request's query.
  *
- * @param method quantization method
- * @param k palette size, 2..256
+ * @param method quantization method with its palette size
  * @param space colour space clustered in
  * @param dithering how pixels are mapped
  * @param exact true for the command line's exact result, false for the quick preview
- * @param format output format, {@code png} or {@code gif}
+ * @param format output format
  */
-record PageOptions(Method method, int k, ColorSpace space, Dithering dithering, boolean exact, String format) {
+record PageOptions(Method method, ColorSpace space, Dithering dithering, boolean exact, OutputFormat format) {
+  /** Palette size when the request names none. */
+  static final int DEFAULT_K = 16;
 
   /** Parses {@code method, k, space, dither, level, mode, format}; a bad value is an HTTP 400 naming it. */
   static PageOptions parse(Map<String, String> q) {
-    Method method = parseEnum(q, "method", "kmeans", Method::byId);
-    int k = parseInt(q, "k", 16, 2, 256);
-    ColorSpace space = parseEnum(q, "space", "srgb", ColorSpace::byId);
-    Dithering.Kind kind = parseEnum(q, "dither", "none", Dithering.Kind::byId);
-    double level = parseDouble(q, "level", 1, 0, 1);
+    int k = parseInt(q, "k", DEFAULT_K, Method.MIN_K, Method.MAX_K);
+    Method method = parse(q, "method", "kmeans", id -> Method.byId(id, k));
+    ColorSpace space = parse(q, "space", "srgb", ColorSpace::byId);
+    Dithering.Kind kind = parse(q, "dither", "none", Dithering.Kind::byId);
+    double level = parseDouble(q, "level", Dithering.MAX_LEVEL, Dithering.MIN_LEVEL, Dithering.MAX_LEVEL);
     String mode = q.getOrDefault("mode", "exact").toLowerCase(Locale.ROOT);
     if (!mode.equals("exact") && !mode.equals("preview")) {
       throw new HttpError(HttpError.BAD_REQUEST, "mode must be preview or exact, got '" + mode + "'");
     }
-    String format = q.getOrDefault("format", "png").toLowerCase(Locale.ROOT);
-    if (!format.equals("png") && !format.equals("gif")) {
-      throw new HttpError(HttpError.BAD_REQUEST, "format must be png or gif, got '" + format + "'");
+    String formatId = q.getOrDefault("format", "png");
+    OutputFormat format = OutputFormat.byId(formatId);
+    if (format == null) {
+      throw new HttpError(HttpError.BAD_REQUEST, "format must be png or gif, got '" + formatId + "'");
     }
-    Dithering d = kind == Dithering.Kind.NONE ? Dithering.NONE : new Dithering(kind, level);
-    return new PageOptions(method, k, space, d, mode.equals("exact"), format);
+    return new PageOptions(method, space, Dithering.of(kind, level), mode.equals("exact"), format);
   }
 
-  /** The library's options for these choices (the seed is the command line's default). */
-  CompressionOptions compression() {
-    return new CompressionOptions(method, k, CompressionOptions.DEFAULT_SEED, space, dithering);
+  /** The library's options for these choices (the seed is the command line's default); SSIM always, ΔE when exact. */
+  CompressOptions compression() {
+    return CompressOptions.builder(method).space(space).dithering(dithering).ssim(true).deltaE(exact).build();
   }
 
   /** A key for caching: everything that changes the output. */
   String key() {
-    return method.id() + "/" + k + "/" + space.id() + "/" + dithering.kind().id() + "/" + dithering.level() + "/"
-        + format + "/" + (exact ? "exact" : "preview");
+    return method.id() + "/" + method.k() + "/" + space.id() + "/" + dithering.kind().id() + "/" + dithering.level()
+        + "/" + format.id() + "/" + (exact ? "exact" : "preview");
   }
 
   /** The same choices in exact mode. */
   PageOptions asExact() {
-    return new PageOptions(method, k, space, dithering, true, format);
+    return new PageOptions(method, space, dithering, true, format);
   }
 
-  private static <T> T parseEnum(Map<String, String> q, String name, String dflt,
-      java.util.function.Function<String, T> byId) {
+  private static <T> T parse(Map<String, String> q, String name, String dflt, Function<String, T> byId) {
     String v = q.getOrDefault(name, dflt);
     try {
       return byId.apply(v);
@@ -69,15 +71,16 @@ record PageOptions(Method method, int k, ColorSpace space, Dithering dithering, 
     if (v == null) {
       return dflt;
     }
+    int i;
     try {
-      int i = Integer.parseInt(v.trim());
-      if (i < min || i > max) {
-        throw new HttpError(HttpError.BAD_REQUEST, name + " must be from " + min + " to " + max + ", got " + i);
-      }
-      return i;
+      i = Integer.parseInt(v.trim());
     } catch (NumberFormatException e) {
       throw new HttpError(HttpError.BAD_REQUEST, name + " must be a whole number, got '" + v + "'");
     }
+    if (i < min || i > max) {
+      throw new HttpError(HttpError.BAD_REQUEST, name + " must be from " + min + " to " + max + ", got " + i);
+    }
+    return i;
   }
 
   private static double parseDouble(Map<String, String> q, String name, double dflt, double min, double max) {
@@ -85,14 +88,16 @@ record PageOptions(Method method, int k, ColorSpace space, Dithering dithering, 
     if (v == null) {
       return dflt;
     }
+    double d;
     try {
-      double d = Double.parseDouble(v.trim());
-      if (!(d >= min && d <= max)) {
-        throw new HttpError(HttpError.BAD_REQUEST, name + " must be from " + min + " to " + max + ", got " + v);
-      }
-      return d;
+      d = Double.parseDouble(v.trim());
     } catch (NumberFormatException e) {
       throw new HttpError(HttpError.BAD_REQUEST, name + " must be a number, got '" + v + "'");
     }
+    if (!(d >= min && d <= max)) {
+      throw new HttpError(HttpError.BAD_REQUEST, name + " must be from " + (int) min + " to " + (int) max + ", got "
+          + v);
+    }
+    return d;
   }
 }

@@ -2,9 +2,12 @@ package dev.squish.web;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
+import dev.squish.view.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Writing answers: JSON, bytes and errors, with the headers every answer carries. */
 final class Responses {
@@ -19,8 +22,10 @@ final class Responses {
   }
 
   static void error(HttpExchange ex, int status, String message) throws IOException {
-    json(ex, status, new JsonWriter().beginObject().field("error", message).field("status", status).endObject()
-        .toString());
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("error", message);
+    m.put("status", status);
+    json(ex, status, Json.write(m));
   }
 
   static void bytes(HttpExchange ex, int status, String type, byte[] body, String disposition) throws IOException {

@@ -3,7 +3,7 @@ package dev.squish.web;
 import dev.squish.io.decode.DecodeLimits;
 
 /**
- * Settings of the local page's server.
+ * Settings of the local page's server; made with {@link #defaults} or a {@link Builder}.
  *
  * @param port TCP port on 127.0.0.1, 0..65535 (0 picks a free one)
  * @param maxUploadBytes largest accepted upload, bytes (HTTP 413 above)
@@ -24,6 +24,10 @@ public record WebConfig(int port, long maxUploadBytes, long maxPixels, int worke
   public static final long DEFAULT_CACHE_BYTES = 1L << 30;
   /** Default port. */
   public static final int DEFAULT_PORT = 8407;
+  /** Default wait for a worker before a request is turned away. */
+  public static final int DEFAULT_QUEUE_SECONDS = 300;
+  /** Most workers allowed. */
+  public static final int MAX_WORKERS = 256;
 
   public WebConfig {
     if (port < 0 || port > 65535) {
@@ -37,8 +41,8 @@ public record WebConfig(int port, long maxUploadBytes, long maxPixels, int worke
       throw new IllegalArgumentException("maxPixels must be in 1.." + DecodeLimits.HARD_MAX_PIXELS + ", got "
           + maxPixels);
     }
-    if (workers < 1 || workers > 256) {
-      throw new IllegalArgumentException("workers must be in 1..256, got " + workers);
+    if (workers < 1 || workers > MAX_WORKERS) {
+      throw new IllegalArgumentException("workers must be in 1.." + MAX_WORKERS + ", got " + workers);
     }
     if (cacheBytes < 0) {
       throw new IllegalArgumentException("cacheBytes must be >= 0, got " + cacheBytes);
@@ -50,23 +54,60 @@ public record WebConfig(int port, long maxUploadBytes, long maxPixels, int worke
 
   /** The defaults on {@code port}: one worker per core. */
   public static WebConfig defaults(int port) {
-    return new WebConfig(port, DEFAULT_MAX_UPLOAD_BYTES, DEFAULT_MAX_PIXELS,
-        Math.max(1, Runtime.getRuntime().availableProcessors()), DEFAULT_CACHE_BYTES, 300);
+    return builder(port).build();
   }
 
-  public WebConfig withMaxUploadBytes(long bytes) {
-    return new WebConfig(port, bytes, maxPixels, workers, cacheBytes, queueSeconds);
+  /** A builder starting from the defaults on {@code port}. */
+  public static Builder builder(int port) {
+    return new Builder(port);
   }
 
-  public WebConfig withMaxPixels(long pixels) {
-    return new WebConfig(port, maxUploadBytes, pixels, workers, cacheBytes, queueSeconds);
-  }
+  /** Builds a {@link WebConfig}; every setter returns the builder. */
+  public static final class Builder {
+    private final int port;
+    private long maxUploadBytes = DEFAULT_MAX_UPLOAD_BYTES;
+    private long maxPixels = DEFAULT_MAX_PIXELS;
+    private int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private long cacheBytes = DEFAULT_CACHE_BYTES;
+    private int queueSeconds = DEFAULT_QUEUE_SECONDS;
 
-  public WebConfig withWorkers(int n) {
-    return new WebConfig(port, maxUploadBytes, maxPixels, n, cacheBytes, queueSeconds);
-  }
+    private Builder(int port) {
+      this.port = port;
+    }
 
-  public WebConfig withCacheBytes(long bytes) {
-    return new WebConfig(port, maxUploadBytes, maxPixels, workers, bytes, queueSeconds);
+    /** Largest upload, bytes. */
+    public Builder maxUploadBytes(long value) {
+      this.maxUploadBytes = value;
+      return this;
+    }
+
+    /** Largest image, pixels. */
+    public Builder maxPixels(long value) {
+      this.maxPixels = value;
+      return this;
+    }
+
+    /** Requests decoding or compressing at once. */
+    public Builder workers(int value) {
+      this.workers = value;
+      return this;
+    }
+
+    /** Memory budget of the images kept, bytes. */
+    public Builder cacheBytes(long value) {
+      this.cacheBytes = value;
+      return this;
+    }
+
+    /** Wait for a worker, seconds. */
+    public Builder queueSeconds(int value) {
+      this.queueSeconds = value;
+      return this;
+    }
+
+    /** The settings; checks every value. */
+    public WebConfig build() {
+      return new WebConfig(port, maxUploadBytes, maxPixels, workers, cacheBytes, queueSeconds);
+    }
   }
 }

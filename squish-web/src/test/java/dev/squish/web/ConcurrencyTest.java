@@ -1,7 +1,6 @@
 package dev.squish.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.squish.image.RgbaImage;
 import dev.squish.testkit.TestImages;
 import java.lang.management.ManagementFactory;
@@ -54,7 +53,7 @@ class ConcurrencyTest {
     });
     sampler.start();
     // a small cache budget, so that the figure shows the bound and not the default 1 GiB of kept images
-    WebConfig config = WebConfig.defaults(0).withCacheBytes(256L << 20);
+    WebConfig config = WebConfig.builder(0).cacheBytes(256L << 20).build();
     long start = System.nanoTime();
     List<HttpResponse<String>> answers = new ArrayList<>();
     try (WebServer server = WebServer.start(config, System.err)) {

@@ -2,8 +2,7 @@ package dev.squish.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import dev.squish.histogram.ColorHistogram;
+import dev.squish.compress.PreparedImage;
 import dev.squish.image.RgbaImage;
 import dev.squish.io.decode.ImageFormat;
 import dev.squish.testkit.TestImages;
@@ -11,8 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /** The images the server keeps: least recently used dropped beyond the budget, a clear 404 after. */
 class SessionsTest {
-  private static final RgbaImage IMAGE = TestImages.load(TestImages.CHELSEA);
-  private static final ColorHistogram HISTOGRAM = ColorHistogram.of(IMAGE);
+  private static final PreparedImage IMAGE = PreparedImage.of(TestImages.load(TestImages.CHELSEA, RgbaImage::of));
 
   @Test
   void dropsTheLeastRecentlyUsedImagesBeyondTheBudget() {
@@ -49,6 +47,6 @@ class SessionsTest {
   }
 
   private static UploadSession session(Sessions sessions) {
-    return new UploadSession(sessions.newId(), "c.png", 1000, ImageFormat.PNG, IMAGE, HISTOGRAM);
+    return new UploadSession(sessions.newId(), "c.png", 1000, ImageFormat.PNG, IMAGE);
   }
 }

@@ -11,7 +11,7 @@ final class TestImagesDecode {
 
   static RgbaImage decode(byte[] data) {
     try {
-      return new ImageDecoder(DecodeLimits.defaults()).decode(data, data.length);
+      return new ImageDecoder(DecodeLimits.defaults()).decode(data, data.length).image();
     } catch (ImageDecodeException e) {
       throw new AssertionError("the server's image does not decode: " + e.getMessage(), e);
     }

@@ -1,18 +1,17 @@
 package dev.squish.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.squish.color.ColorSpace;
-import dev.squish.dither.Dithering;
+import dev.squish.compress.CompressOptions;
+import dev.squish.compress.Compressed;
+import dev.squish.compress.Dithering;
+import dev.squish.compress.PreparedImage;
 import dev.squish.image.RgbaImage;
-import dev.squish.io.encode.GifEncoder;
-import dev.squish.io.encode.IndexedPngEncoder;
+import dev.squish.io.encode.ImageEncoder;
+import dev.squish.io.encode.OutputFormat;
 import dev.squish.io.encode.PngOptions;
-import dev.squish.pipeline.Compressed;
-import dev.squish.pipeline.CompressionOptions;
-import dev.squish.pipeline.Compressor;
-import dev.squish.pipeline.Method;
-import dev.squish.quantize.gmm.GmmReport;
+import dev.squish.quantize.ColorSpace;
+import dev.squish.quantize.FitReport;
+import dev.squish.quantize.Method;
 import dev.squish.testkit.TestImages;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -70,11 +69,11 @@ class WebServerTest {
           new byte[0]);
       assertThat(exact.statusCode()).isEqualTo(200);
       assertThat(Api.string(exact.body(), "mode")).isEqualTo("exact");
-      RgbaImage image = TestImages.load(TestImages.CHELSEA);
-      CompressionOptions o = new CompressionOptions(Method.KMEANS, 24, 1, ColorSpace.OKLAB,
-          Dithering.floydSteinberg(0.5));
-      Compressed c = Compressor.compress(image, o);
-      byte[] png = IndexedPngEncoder.encode(c.image(), PngOptions.defaults());
+      RgbaImage image = TestImages.load(TestImages.CHELSEA, RgbaImage::of);
+      CompressOptions o = CompressOptions.builder(Method.kMeans(24)).space(ColorSpace.OKLAB)
+          .dithering(Dithering.floydSteinberg(0.5)).build();
+      Compressed c = PreparedImage.of(image).compress(o);
+      byte[] png = ImageEncoder.encode(c.image(), OutputFormat.PNG, PngOptions.defaults());
       byte[] served = api.getBytes(Api.string(exact.body(), "url")).body();
       assertThat(served).isEqualTo(png);
       assertThat(Api.number(exact.body(), "outputBytes")).isEqualTo(png.length);
@@ -85,7 +84,7 @@ class WebServerTest {
       HttpResponse<String> gif = api.post("/api/images/" + id + "/compress?k=24&space=oklab&format=gif",
           new byte[0]);
       ByteArrayOutputStream g = new ByteArrayOutputStream();
-      GifEncoder.write(Compressor.compress(image, o.withDithering(Dithering.NONE)).image(), g);
+      ImageEncoder.write(PreparedImage.of(image).compress(o.toBuilder().dithering(Dithering.NONE).build()).image(), OutputFormat.GIF, PngOptions.defaults(), g);
       assertThat(api.getBytes(Api.string(gif.body(), "url")).body()).isEqualTo(g.toByteArray());
       HttpResponse<byte[]> original = api.getBytes("/api/images/" + id + "/original.png");
       assertThat(original.headers().firstValue("Content-Type")).hasValue("image/png");
@@ -105,20 +104,20 @@ class WebServerTest {
           .body(), "id");
       HttpResponse<String> r = api.post("/api/images/" + id + "/compress?method=em&k=6", new byte[0]);
       assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-      RgbaImage image = TestImages.load(TestImages.GRACE_HOPPER);
-      Compressed c = Compressor.compress(image, CompressionOptions.em(6));
+      RgbaImage image = TestImages.load(TestImages.GRACE_HOPPER, RgbaImage::of);
+      Compressed c = PreparedImage.of(image).compress(CompressOptions.of(Method.em(6)));
       assertThat(api.getBytes(Api.string(r.body(), "url")).body())
-          .isEqualTo(IndexedPngEncoder.encode(c.image(), PngOptions.defaults()));
+          .isEqualTo(ImageEncoder.encode(c.image(), OutputFormat.PNG, PngOptions.defaults()));
       assertThat(Api.string(r.body(), "method")).isEqualTo("em");
       assertThat(r.body()).contains("\"measure\":\"mean log-likelihood per pixel\"", "\"covariance\":[");
       int components = r.body().split("\"covariance\":\\[", -1).length - 1;
-      assertThat(components).isEqualTo(((GmmReport) c.quantization().report()).components());
+      assertThat(components).isEqualTo(((FitReport.Em) c.fit()).components());
     }
   }
 
   @Test
   void refusesTooManyBytesWith413AndSaysTheLimit() throws Exception {
-    WebConfig config = WebConfig.defaults(0).withMaxUploadBytes(100_000);
+    WebConfig config = WebConfig.builder(0).maxUploadBytes(100_000).build();
     try (WebServer server = WebServer.start(config, System.err)) {
       HttpResponse<String> r = new Api(server.url()).post("/api/images?name=chelsea.png", CHELSEA);
       assertThat(r.statusCode()).isEqualTo(413);
@@ -128,10 +127,10 @@ class WebServerTest {
 
   @Test
   void refusesTooManyPixelsWith413BeforeDecoding() throws Exception {
-    try (WebServer server = WebServer.start(WebConfig.defaults(0).withMaxPixels(100_000), System.err)) {
+    try (WebServer server = WebServer.start(WebConfig.builder(0).maxPixels(100_000).build(), System.err)) {
       HttpResponse<String> r = new Api(server.url()).post("/api/images?name=chelsea.png", CHELSEA);
       assertThat(r.statusCode()).isEqualTo(413);
-      assertThat(Api.string(r.body(), "error")).contains("451 x 300", "0.1 megapixels", "--max-pixels");
+      assertThat(Api.string(r.body(), "error")).contains("451x300", "limit of 100000", "--max-pixels");
     }
   }
 
@@ -158,7 +157,10 @@ class WebServerTest {
       String id = Api.string(api.post("/api/images?name=c.png", CHELSEA).body(), "id");
       HttpResponse<String> badK = api.post("/api/images/" + id + "/compress?k=999", new byte[0]);
       assertThat(badK.statusCode()).isEqualTo(400);
-      assertThat(Api.string(badK.body(), "error")).isEqualTo("k must be from 2 to 256, got 999");
+      assertThat(Api.string(badK.body(), "error")).isEqualTo("k must be from 1 to 256, got 999");
+      HttpResponse<String> one = api.post("/api/images/" + id + "/compress?k=1", new byte[0]);
+      assertThat(one.statusCode()).as("k = 1, as on the command line").isEqualTo(200);
+      assertThat(Api.number(one.body(), "paletteSize")).isEqualTo(1);
       assertThat(api.post("/api/images/" + id + "/compress?space=hsv", new byte[0]).statusCode()).isEqualTo(400);
       assertThat(api.post("/api/images/" + id + "/compress?method=median", new byte[0]).statusCode()).isEqualTo(400);
       assertThat(api.post("/api/images/0123/compress", new byte[0]).statusCode()).isEqualTo(404);

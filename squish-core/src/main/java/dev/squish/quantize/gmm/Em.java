@@ -1,7 +1,9 @@
 package dev.squish.quantize.gmm;
 
+import dev.squish.cluster.WeightedPoints;
 import dev.squish.color.ColorCoordinates;
-import dev.squish.quantize.WeightedPoints;
+import dev.squish.quantize.FitReport;
+import dev.squish.quantize.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,7 +23,7 @@ import java.util.List;
  * explained the point best (or, if that one collapsed too, the data's covariance shrunk by
  * {@code k^(2/D)}), and the point's share of the weight; the weights are then renormalized. A
  * component that collapses for the {@link #MAX_RESEEDS}+1-th time, or when no point is left to
- * re-seed it on, is dropped (weight 0). Every event is recorded as a {@link Collapse}. An iteration
+ * re-seed it on, is dropped (weight 0). Every event is recorded as a {@link FitReport.Em.Collapse}. An iteration
  * that re-seeded never counts as converged: the log-likelihood may fall right after a re-seed.
  *
  * <p><b>Pinned components.</b> The first {@code fixed} components keep their means (the fully
@@ -45,7 +47,7 @@ final class Em {
    * @param history the mean log-likelihood per unit weight of the starting mixture and after each M-step
    * @param collapses collapsed components and what was done with them
    */
-  record Fit(GaussianMixture model, int iterations, boolean converged, double[] history, List<Collapse> collapses) {
+  record Fit(Mixture model, int iterations, boolean converged, double[] history, List<FitReport.Em.Collapse> collapses) {
     double logLikelihood() {
       return history[history.length - 1];
     }
@@ -55,16 +57,16 @@ final class Em {
    * Runs EM from {@code start}.
    *
    * @param space maps points back to colours for the report of re-seeds (may be null: colour 0)
-   * @param phase the name of this run in {@link Collapse#phase()}
+   * @param phase the name of this run in {@link FitReport.Em.Collapse#phase()}
    */
-  static Fit run(ExpectationPass pass, GaussianMixture start, CovarianceType type, double regCovar, double tolerance,
+  static Fit run(ExpectationPass pass, Mixture start, Method.Covariance type, double regCovar, double tolerance,
       int maxIterations, ColorCoordinates space, String phase) {
     return run(pass, start, 0, type, regCovar, tolerance, maxIterations, space, phase);
   }
 
-  /** Like {@link #run(ExpectationPass, GaussianMixture, CovarianceType, double, double, int, ColorCoordinates, String)}
+  /** Like {@link #run(ExpectationPass, Mixture, Method.Covariance, double, double, int, ColorCoordinates, String)}
    * with the means of the first {@code fixed} components held in place. */
-  static Fit run(ExpectationPass pass, GaussianMixture start, int fixed, CovarianceType type, double regCovar,
+  static Fit run(ExpectationPass pass, Mixture start, int fixed, Method.Covariance type, double regCovar,
       double tolerance, int maxIterations, ColorCoordinates space, String phase) {
     WeightedPoints points = pass.points();
     int k = start.components();
@@ -72,9 +74,9 @@ final class Em {
     double totalWeight = points.totalWeight();
     double[] stats = new double[k * pass.stride()];
     int[] reseeds = new int[k];
-    List<Collapse> collapses = new ArrayList<>();
+    List<FitReport.Em.Collapse> collapses = new ArrayList<>();
     double[] history = new double[maxIterations + 1];
-    GaussianMixture model = start;
+    Mixture model = start;
     int iterations = 0;
     boolean converged = false;
     boolean perturbed = true; // the first pass has nothing to compare with
@@ -103,12 +105,12 @@ final class Em {
         }
       }
       perturbed = handleCollapses(pass, r, type, regCovar, reseeds, collapses, iterations, space, phase);
-      model = GaussianMixture.adopt(type, d, r.weights(), r.means(), r.covariances(), r.lower());
+      model = Mixture.adopt(type, d, r.weights(), r.means(), r.covariances(), r.lower());
     }
     return new Fit(model, iterations, converged, Arrays.copyOf(history, iterations + 1), collapses);
   }
 
-  private static void keep(GaussianMixture model, MaximizationStep.Result r, int j) {
+  private static void keep(Mixture model, MaximizationStep.Result r, int j) {
     int d = model.dimensions();
     int tri = Cholesky.packedSize(d);
     System.arraycopy(model.rawCovariances(), j * d * d, r.covariances(), j * d * d, d * d);
@@ -118,8 +120,8 @@ final class Em {
   }
 
   /** Applies the collapse policy to the M-step result in place; true when any component collapsed. */
-  private static boolean handleCollapses(ExpectationPass pass, MaximizationStep.Result r, CovarianceType type,
-      double regCovar, int[] reseeds, List<Collapse> collapses, int iteration, ColorCoordinates space, String phase) {
+  private static boolean handleCollapses(ExpectationPass pass, MaximizationStep.Result r, Method.Covariance type,
+      double regCovar, int[] reseeds, List<FitReport.Em.Collapse> collapses, int iteration, ColorCoordinates space, String phase) {
     int k = r.weights().length;
     boolean any = false;
     boolean[] taken = null;
@@ -136,14 +138,14 @@ final class Em {
       int point = reseeds[j] < MAX_RESEEDS ? worstExplained(pass, taken) : -1;
       if (point < 0) {
         drop(r, j, pass.points().dimensions());
-        collapses.add(new Collapse(phase, iteration, j, pixels, false, 0));
+        collapses.add(new FitReport.Em.Collapse(phase, iteration, j, pixels, false, 0));
         continue;
       }
       taken[point] = true;
       reseeds[j]++;
       reseed(pass, r, j, point, type, regCovar);
       int color = space == null ? 0 : space.toArgb(pass.points().coords(), point * pass.points().dimensions());
-      collapses.add(new Collapse(phase, iteration, j, pixels, true, color));
+      collapses.add(new FitReport.Em.Collapse(phase, iteration, j, pixels, true, color));
     }
     if (any) {
       normalize(r.weights());
@@ -172,7 +174,7 @@ final class Em {
     return worst;
   }
 
-  private static void reseed(ExpectationPass pass, MaximizationStep.Result r, int j, int point, CovarianceType type,
+  private static void reseed(ExpectationPass pass, MaximizationStep.Result r, int j, int point, Method.Covariance type,
       double regCovar) {
     WeightedPoints points = pass.points();
     int d = points.dimensions();
@@ -206,7 +208,7 @@ final class Em {
   }
 
   /** The weighted covariance of all points (with their own scatter), divided by {@code k^(2/D)}, shaped, regularized. */
-  private static void shrunkDataCovariance(ExpectationPass pass, int k, CovarianceType type, double regCovar,
+  private static void shrunkDataCovariance(ExpectationPass pass, int k, Method.Covariance type, double regCovar,
       double[] out, int oo) {
     WeightedPoints points = pass.points();
     int d = points.dimensions();
@@ -239,14 +241,14 @@ final class Em {
     for (int a = 0; a < d; a++) {
       for (int b = 0; b <= a; b++) {
         double v = (stats[p++] / stats[0] - stats[1 + a] / stats[0] * stats[1 + b] / stats[0]) * shrink;
-        if (type != CovarianceType.FULL && a != b) {
+        if (type != Method.Covariance.FULL && a != b) {
           v = 0;
         }
         out[oo + a * d + b] = v;
         out[oo + b * d + a] = v;
       }
     }
-    if (type == CovarianceType.SPHERICAL) {
+    if (type == Method.Covariance.SPHERICAL) {
       double mean = 0;
       for (int a = 0; a < d; a++) {
         mean += out[oo + a * d + a];
@@ -277,8 +279,8 @@ final class Em {
    * is placed like a re-seeded component would be. The first {@code fixed} clusters keep their centres
    * as means (pinned).
    */
-  static GaussianMixture fromLabels(ExpectationPass pass, double[] centers, int[] labels, int fixed,
-      CovarianceType type, double regCovar) {
+  static Mixture fromLabels(ExpectationPass pass, double[] centers, int[] labels, int fixed,
+      Method.Covariance type, double regCovar) {
     int k = pass.components();
     int d = pass.points().dimensions();
     double totalWeight = pass.points().totalWeight();
@@ -303,6 +305,6 @@ final class Em {
       }
     }
     normalize(r.weights());
-    return GaussianMixture.adopt(type, d, r.weights(), r.means(), r.covariances(), r.lower());
+    return Mixture.adopt(type, d, r.weights(), r.means(), r.covariances(), r.lower());
   }
 }

@@ -1,7 +1,7 @@
 package dev.squish.quantize.gmm;
 
+import dev.squish.cluster.WeightedPoints;
 import dev.squish.parallel.ParallelChunks;
-import dev.squish.quantize.WeightedPoints;
 import java.util.Arrays;
 
 /**
@@ -106,7 +106,7 @@ final class ExpectationPass {
    * @param accumulate also gather the M-step statistics (read them with {@link #statistics})
    * @return the weighted sum of the points' log densities
    */
-  double run(GaussianMixture model, boolean accumulate) {
+  double run(Mixture model, boolean accumulate) {
     if (model.components() != k || model.dimensions() != d) {
       throw new IllegalArgumentException("the pass was built for " + k + " components in " + d + " dimensions");
     }
@@ -135,7 +135,7 @@ final class ExpectationPass {
           logDensities4(cols, x[xo], x[xo + 1], x[xo + 2], x[xo + 3], ll, tmp, tmp2);
         } else {
           for (int j = 0; j < k; j++) {
-            ll[j] = logC[j] - 0.5 * GaussianMixture.mahalanobis2(x, xo, mu, j * d, prec, j * tri, d);
+            ll[j] = logC[j] - 0.5 * Mixture.mahalanobis2(x, xo, mu, j * d, prec, j * tri, d);
           }
         }
         double max = Double.NEGATIVE_INFINITY;

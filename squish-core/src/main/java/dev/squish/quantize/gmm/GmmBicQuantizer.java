@@ -1,8 +1,10 @@
 package dev.squish.quantize.gmm;
 
+import dev.squish.cluster.Quantization;
+import dev.squish.cluster.Quantizer;
 import dev.squish.histogram.ColorHistogram;
-import dev.squish.quantize.Quantization;
-import dev.squish.quantize.Quantizer;
+import dev.squish.quantize.FitReport;
+import dev.squish.quantize.Method;
 import dev.squish.quantize.kmeans.KMeansSession;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +28,7 @@ import java.util.TreeSet;
  * in between (2, 3, 4, 6, 8, 12, 16, 24, ..., 256): 15 fits for the full range instead of 255, at
  * the price of choosing only among those k. Each k above the number of distinct colours is
  * replaced by that number. The result is the chosen fit, its report carrying the whole table
- * ({@link GmmReport#selection()}).
+ * ({@link FitReport.Em#selection()}).
  */
 public final class GmmBicQuantizer implements Quantizer {
   private final GmmConfig config;
@@ -35,16 +37,12 @@ public final class GmmBicQuantizer implements Quantizer {
 
   /**
    * @param config settings for every fit; its {@code components} is ignored
-   * @param minK smallest k tried, 1..maxK
-   * @param maxK largest k tried, minK..256
+   * @param range the k range, and the covariance and mapping (those of {@code config} are used)
    */
-  public GmmBicQuantizer(GmmConfig config, int minK, int maxK) {
+  public GmmBicQuantizer(GmmConfig config, Method.EmAutoK range) {
     this.config = Objects.requireNonNull(config, "config");
-    if (minK < 1 || maxK > 256 || minK > maxK) {
-      throw new IllegalArgumentException("the k range must satisfy 1 <= minK <= maxK <= 256, got " + minK + "-" + maxK);
-    }
-    this.minK = minK;
-    this.maxK = maxK;
+    this.minK = range.minK();
+    this.maxK = range.maxK();
   }
 
   /** The k values tried for a histogram of {@code distinctColors} colours, increasing. */
@@ -68,22 +66,27 @@ public final class GmmBicQuantizer implements Quantizer {
 
   @Override
   public Quantization quantize(ColorHistogram histogram) {
+    return quantize(new KMeansSession(histogram, config.space()));
+  }
+
+  /** Quantizes the session's histogram, sharing its working-space colours and grids between the fits. */
+  public Quantization quantize(KMeansSession session) {
+    ColorHistogram histogram = session.histogram();
     boolean alpha = GmmQuantizer.hasAlpha(histogram);
-    KMeansSession session = new KMeansSession(histogram, config.space());
-    List<KCandidate> rows = new ArrayList<>();
+    List<FitReport.Em.Candidate> rows = new ArrayList<>();
     Quantization best = null;
     double bestBic = Double.POSITIVE_INFINITY;
     for (int k : ladder(histogram.size())) {
       Quantization q = new GmmQuantizer(config.withComponents(k)).quantize(session);
-      GmmReport r = (GmmReport) q.report();
-      rows.add(new KCandidate(k, r.components(), r.bic(), r.logLikelihood(), r.parameters(), psnr(histogram, q, alpha),
-          r.iterations(), r.converged()));
+      FitReport.Em r = (FitReport.Em) q.report();
+      rows.add(new FitReport.Em.Candidate(k, r.components(), r.bic(), r.logLikelihood(), r.parameters(),
+          psnr(histogram, q, alpha), r.iterations(), r.converged()));
       if (r.bic() < bestBic) {
         bestBic = r.bic();
         best = q;
       }
     }
-    GmmReport chosen = ((GmmReport) best.report()).withSelection(rows);
+    FitReport.Em chosen = ((FitReport.Em) best.report()).withSelection(rows);
     int[] assignment = new int[best.assignedColors()];
     for (int i = 0; i < assignment.length; i++) {
       assignment[i] = best.paletteIndexOf(i);

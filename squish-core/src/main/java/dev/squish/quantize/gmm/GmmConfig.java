@@ -1,12 +1,13 @@
 package dev.squish.quantize.gmm;
 
-import dev.squish.color.ColorSpace;
+import dev.squish.quantize.ColorSpace;
+import dev.squish.quantize.Method;
 import java.util.Objects;
 
 /**
  * Settings of {@link GmmQuantizer}.
  *
- * @param components number of Gaussian components, which is the palette size k, 1..256
+ * @param components number of Gaussian components, which is the palette size k
  * @param covariance shape of the covariance matrices
  * @param regCovar added to the diagonal of every covariance matrix, in squared working-space units (0..255 scale);
  *     keeps the matrices invertible when a component sits on colours that span fewer dimensions than the space (a
@@ -21,9 +22,8 @@ import java.util.Objects;
  * @param space the colour space the mixture is fitted in
  * @param assignment how colours are mapped to palette entries
  */
-public record GmmConfig(
-    int components, CovarianceType covariance, double regCovar, double tolerance, int maxIterations,
-    int coarseIterations, long seed, ColorSpace space, Assignment assignment) {
+public record GmmConfig(int components, Method.Covariance covariance, double regCovar, double tolerance,
+    int maxIterations, int coarseIterations, long seed, ColorSpace space, Method.Assignment assignment) {
   /** scikit-learn's default {@code reg_covar}, 1e-6 on the 0..1 scale, expressed on the 0..255 scale. */
   public static final double DEFAULT_REG_COVAR = 1e-6 * 255 * 255;
   /** Default convergence tolerance on the mean log-likelihood per pixel (scikit-learn's default). */
@@ -36,13 +36,9 @@ public record GmmConfig(
    * likelihood (measured in {@code GmmQuantizer}'s notes).
    */
   public static final int DEFAULT_COARSE_ITERATIONS = 0;
-  /** Default seed. */
-  public static final long DEFAULT_SEED = 1;
 
   public GmmConfig {
-    if (components < 1 || components > 256) {
-      throw new IllegalArgumentException("components must be in 1..256, got " + components);
-    }
+    Method.checkK("components", components);
     Objects.requireNonNull(covariance, "covariance");
     Objects.requireNonNull(space, "space");
     Objects.requireNonNull(assignment, "assignment");
@@ -60,54 +56,16 @@ public record GmmConfig(
     }
   }
 
-  /** The defaults for {@code components} components: full covariances, sRGB, nearest-colour mapping. */
-  public static GmmConfig of(int components) {
-    return new GmmConfig(components, CovarianceType.FULL, DEFAULT_REG_COVAR, DEFAULT_TOLERANCE,
-        DEFAULT_MAX_ITERATIONS, DEFAULT_COARSE_ITERATIONS, DEFAULT_SEED, ColorSpace.SRGB, Assignment.NEAREST);
+  /** The defaults for {@code components} components of the given shape and mapping. */
+  public static GmmConfig of(int components, Method.Covariance covariance, Method.Assignment assignment, long seed,
+      ColorSpace space) {
+    return new GmmConfig(components, covariance, DEFAULT_REG_COVAR, DEFAULT_TOLERANCE, DEFAULT_MAX_ITERATIONS,
+        DEFAULT_COARSE_ITERATIONS, seed, space, assignment);
   }
 
+  /** These settings for another number of components (what a model selection varies). */
   public GmmConfig withComponents(int newComponents) {
     return new GmmConfig(newComponents, covariance, regCovar, tolerance, maxIterations, coarseIterations, seed, space,
         assignment);
-  }
-
-  public GmmConfig withCovariance(CovarianceType newCovariance) {
-    return new GmmConfig(components, newCovariance, regCovar, tolerance, maxIterations, coarseIterations, seed, space,
-        assignment);
-  }
-
-  public GmmConfig withRegCovar(double newRegCovar) {
-    return new GmmConfig(components, covariance, newRegCovar, tolerance, maxIterations, coarseIterations, seed, space,
-        assignment);
-  }
-
-  public GmmConfig withTolerance(double newTolerance) {
-    return new GmmConfig(components, covariance, regCovar, newTolerance, maxIterations, coarseIterations, seed, space,
-        assignment);
-  }
-
-  public GmmConfig withMaxIterations(int newMaxIterations) {
-    return new GmmConfig(components, covariance, regCovar, tolerance, newMaxIterations, coarseIterations, seed, space,
-        assignment);
-  }
-
-  public GmmConfig withCoarseIterations(int newCoarseIterations) {
-    return new GmmConfig(components, covariance, regCovar, tolerance, maxIterations, newCoarseIterations, seed, space,
-        assignment);
-  }
-
-  public GmmConfig withSeed(long newSeed) {
-    return new GmmConfig(components, covariance, regCovar, tolerance, maxIterations, coarseIterations, newSeed, space,
-        assignment);
-  }
-
-  public GmmConfig withSpace(ColorSpace newSpace) {
-    return new GmmConfig(components, covariance, regCovar, tolerance, maxIterations, coarseIterations, seed, newSpace,
-        assignment);
-  }
-
-  public GmmConfig withAssignment(Assignment newAssignment) {
-    return new GmmConfig(components, covariance, regCovar, tolerance, maxIterations, coarseIterations, seed, space,
-        newAssignment);
   }
 }

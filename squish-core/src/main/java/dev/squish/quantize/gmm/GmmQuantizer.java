@@ -1,16 +1,18 @@
 package dev.squish.quantize.gmm;
 
+import dev.squish.cluster.Quantization;
+import dev.squish.cluster.Quantizer;
+import dev.squish.cluster.RoundedPalette;
+import dev.squish.cluster.WeightedPoints;
 import dev.squish.color.ColorCoordinates;
 import dev.squish.histogram.ColorHistogram;
-import dev.squish.quantize.Palette;
-import dev.squish.quantize.Quantization;
-import dev.squish.quantize.Quantizer;
-import dev.squish.quantize.RoundedPalette;
-import dev.squish.quantize.WeightedPoints;
+import dev.squish.image.Palette;
+import dev.squish.quantize.FitReport;
+import dev.squish.quantize.Method;
 import dev.squish.quantize.kmeans.KMeansConfig;
 import dev.squish.quantize.kmeans.KMeansFit;
-import dev.squish.quantize.kmeans.KMeansQuantizer;
 import dev.squish.quantize.kmeans.KMeansSession;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -18,7 +20,7 @@ import java.util.Objects;
  * Colour quantization by EM on a mixture of k Gaussians fitted to the weighted colour histogram.
  *
  * <ol>
- *   <li>k-means ({@link KMeansQuantizer}, same seed and space) clusters the colours; each cluster
+ *   <li>k-means ({@link KMeansSession#fit}, same seed and space) clusters the colours; each cluster
  *       becomes a component: its pixel share, mean and covariance plus {@code regCovar} (what
  *       scikit-learn's {@code init_params="kmeans"} does).
  *   <li>EM runs on every distinct colour weighted by its pixel count, so the likelihood is that of
@@ -27,9 +29,9 @@ import java.util.Objects;
  *       Cholesky-factored densities ({@link ExpectationPass}); the M-step adds {@code regCovar} to
  *       each diagonal ({@link MaximizationStep}). A collapsing component is re-seeded or dropped
  *       as described in {@link Em}, and the report lists it.
- *   <li>The palette is the component means rounded to 8 bits. With {@link Assignment#NEAREST}
+ *   <li>The palette is the component means rounded to 8 bits. With {@link Method.Assignment#NEAREST}
  *       every colour takes the nearest entry (what minimizes the error); with
- *       {@link Assignment#MAP} the entry of its most probable component.
+ *       {@link Method.Assignment#MAP} the entry of its most probable component.
  * </ol>
  *
  * <p>With {@code coarseIterations > 0}, EM first runs on the colours pooled into grid cells that
@@ -42,7 +44,7 @@ import java.util.Objects;
  * palette is the colours themselves: lossless, like k-means. Thread-safe; uses all cores;
  * deterministic for a given seed on any number of cores. (Dempster, Laird and Rubin, "Maximum
  * likelihood from incomplete data via the EM algorithm", 1977; the numerics follow scikit-learn's
- * {@code GaussianMixture}.)
+ * {@code Mixture}.)
  */
 public final class GmmQuantizer implements Quantizer {
   /** Pool the histogram only when that leaves at most this fraction of its colours. */
@@ -67,7 +69,7 @@ public final class GmmQuantizer implements Quantizer {
    * Quantizes the session's histogram; the session (its points in the working space, its coarse
    * grids) can be shared by several fits, as {@link GmmBicQuantizer} does.
    */
-  Quantization quantize(KMeansSession session) {
+  public Quantization quantize(KMeansSession session) {
     ColorHistogram histogram = session.histogram();
     WeightedPoints points = session.points();
     ColorCoordinates space = session.coordinates();
@@ -75,16 +77,16 @@ public final class GmmQuantizer implements Quantizer {
     int n = histogram.size();
     boolean exact = n <= config.components();
     int k = Math.min(config.components(), n);
-    KMeansFit seed = session.fit(KMeansConfig.of(k).withSeed(config.seed()).withSpace(config.space()));
+    KMeansFit seed = session.fit(KMeansConfig.of(k, config.seed(), config.space()));
     ExpectationPass full = new ExpectationPass(points, null, k);
     // the fully transparent colour, when present, is pinned by k-means and stays pinned here
     int fixed = seed.fixed();
-    GaussianMixture start = Em.fromLabels(full, seed.centers(), seed.labels(), fixed, config.covariance(),
+    Mixture start = Em.fromLabels(full, seed.centers(), seed.labels(), fixed, config.covariance(),
         config.regCovar());
 
     int coarsePoints = 0;
     int coarseIterations = 0;
-    List<Collapse> collapses = new java.util.ArrayList<>();
+    List<FitReport.Em.Collapse> collapses = new ArrayList<>();
     PooledColors pooled = config.coarseIterations() > 0 && n > POOL_FACTOR * k
         ? PooledColors.of(histogram, points, alpha, Math.max(16 * k, 4096)) : null;
     if (pooled != null && pooled.points().size() <= n / POOL_FACTOR) {
@@ -104,9 +106,9 @@ public final class GmmQuantizer implements Quantizer {
     double totalWeight = points.totalWeight();
     double bic = -2 * fit.logLikelihood() * totalWeight + model.mixture().parameterCount() * Math.log(totalWeight);
     RoundedPalette rounded = exact ? null : palette(model, points, space);
-    GmmReport report = new GmmReport(config.components(), config.covariance(), config.assignment(),
+    FitReport.Em report = new FitReport.Em(config.components(), config.covariance(), config.assignment(),
         config.regCovar(), config.space(), points.dimensions(), coarsePoints, coarseIterations, fit.iterations(),
-        fit.converged(), fit.logLikelihood(), fit.history(), bic, model.mixture(), collapses,
+        fit.converged(), fit.logLikelihood(), fit.history(), bic, model.mixture().toValue(), collapses,
         exact ? 0 : rounded.sumSquaredError() / totalWeight, exact, List.of());
     if (exact) {
       return new Quantization(Palette.of(histogram.colors()), identity(n), report);
@@ -118,14 +120,14 @@ public final class GmmQuantizer implements Quantizer {
   private RoundedPalette palette(Compacted model, WeightedPoints points, ColorCoordinates space) {
     double[] means = model.mixture().means();
     int live = model.mixture().components();
-    return config.assignment() == Assignment.MAP
+    return config.assignment() == Method.Assignment.MAP
         ? RoundedPalette.ofLabels(means, live, points, model.labels(), space)
         : RoundedPalette.of(means, live, points, model.labels(), space);
   }
 
   /** The mixture without its dropped (weight 0) components, and the labels renumbered to match. */
-  private record Compacted(GaussianMixture mixture, int[] labels) {
-    static Compacted of(GaussianMixture m, int[] labels) {
+  private record Compacted(Mixture mixture, int[] labels) {
+    static Compacted of(Mixture m, int[] labels) {
       int k = m.components();
       int d = m.dimensions();
       int[] newIndex = new int[k];
@@ -157,7 +159,7 @@ public final class GmmQuantizer implements Quantizer {
         // a dropped component has weight 0 and so is never the most probable one
         relabelled[i] = newIndex[labels[i]];
       }
-      return new Compacted(GaussianMixture.of(m.covarianceType(), d, w, mu, cov), relabelled);
+      return new Compacted(Mixture.of(m.covarianceType(), d, w, mu, cov), relabelled);
     }
   }
 

@@ -1,9 +1,11 @@
 package dev.squish.quantize.gmm;
 
+import dev.squish.quantize.Method;
+
 /**
  * The M-step: new weights, means and covariances from the statistics of an E-step (see
  * {@link ExpectationPass} for their layout), with {@code regCovar} added to each diagonal, and the
- * covariance reduced to the shape the {@link CovarianceType} allows. A component whose mass is below
+ * covariance reduced to the shape the {@link Method.Covariance} allows. A component whose mass is below
  * {@code minMass} or whose covariance cannot be factored is marked collapsed and left for the caller
  * to re-seed or drop; a component of weight 0 (dropped earlier) stays dropped.
  */
@@ -29,7 +31,7 @@ final class MaximizationStep {
    * @param fixed leading components whose means do not move
    */
   static Result run(double[] stats, int stride, double[] oldMeans, double[] oldWeights, int fixed, int d,
-      CovarianceType type, double regCovar, double totalWeight, double minMass) {
+      Method.Covariance type, double regCovar, double totalWeight, double minMass) {
     int k = oldWeights.length;
     int tri = Cholesky.packedSize(d);
     double[] weights = new double[k];
@@ -67,7 +69,7 @@ final class MaximizationStep {
   }
 
   /** {@code S2 / mass - delta delta^T}, shaped by {@code type}, plus {@code regCovar} on the diagonal. */
-  private static void covariance(double[] stats, int s2, double mass, double[] delta, int d, CovarianceType type,
+  private static void covariance(double[] stats, int s2, double mass, double[] delta, int d, Method.Covariance type,
       double regCovar, double[] out, int oo) {
     int p = s2;
     for (int a = 0; a < d; a++) {
@@ -77,7 +79,7 @@ final class MaximizationStep {
         out[oo + b * d + a] = v;
       }
     }
-    if (type != CovarianceType.FULL) {
+    if (type != Method.Covariance.FULL) {
       double mean = 0;
       for (int a = 0; a < d; a++) {
         // a variance cannot be negative; rounding of a near-zero one can make it so
@@ -88,7 +90,7 @@ final class MaximizationStep {
         for (int b = 0; b < d; b++) {
           if (a != b) {
             out[oo + a * d + b] = 0;
-          } else if (type == CovarianceType.SPHERICAL) {
+          } else if (type == Method.Covariance.SPHERICAL) {
             out[oo + a * d + a] = mean;
           } else {
             out[oo + a * d + a] = Math.max(0, out[oo + a * d + a]);

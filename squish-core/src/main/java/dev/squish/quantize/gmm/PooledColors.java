@@ -1,7 +1,8 @@
 package dev.squish.quantize.gmm;
 
+import dev.squish.cluster.GridCells;
+import dev.squish.cluster.WeightedPoints;
 import dev.squish.histogram.ColorHistogram;
-import dev.squish.quantize.WeightedPoints;
 
 /**
  * The histogram's colours pooled into grid cells of {@code 2^(8-bits)} values per channel: each
@@ -41,7 +42,7 @@ final class PooledColors {
     int[] cellOfColor = new int[histogram.size()];
     int cells = 0;
     for (int bits : levels) {
-      cells = histogram.gridCells(bits, alpha, cellOfColor);
+      cells = GridCells.assign(histogram, bits, alpha, cellOfColor);
       if (cells >= minCells) {
         break;
       }

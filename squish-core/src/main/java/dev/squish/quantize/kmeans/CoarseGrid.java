@@ -1,7 +1,8 @@
 package dev.squish.quantize.kmeans;
 
+import dev.squish.cluster.GridCells;
+import dev.squish.cluster.WeightedPoints;
 import dev.squish.histogram.ColorHistogram;
-import dev.squish.quantize.WeightedPoints;
 
 /**
  * The histogram's colours pooled into grid cells of {@code 2^(8-bits)} values per channel, each
@@ -38,7 +39,7 @@ final class CoarseGrid {
     int n = histogram.size();
     int d = fine.dimensions();
     int[] cellOfColor = new int[n];
-    int cells = histogram.gridCells(bits, alpha, cellOfColor);
+    int cells = GridCells.assign(histogram, bits, alpha, cellOfColor);
     double[] sums = new double[cells * d];
     double[] weights = new double[cells];
     double[] x = fine.coords();

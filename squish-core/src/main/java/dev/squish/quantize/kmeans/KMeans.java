@@ -1,6 +1,6 @@
 package dev.squish.quantize.kmeans;
 
-import dev.squish.quantize.WeightedPoints;
+import dev.squish.cluster.WeightedPoints;
 import java.util.SplittableRandom;
 
 /**

@@ -1,7 +1,7 @@
 package dev.squish.quantize.kmeans;
 
+import dev.squish.cluster.WeightedPoints;
 import dev.squish.parallel.ParallelChunks;
-import dev.squish.quantize.WeightedPoints;
 import java.util.SplittableRandom;
 
 /**
@@ -123,7 +123,7 @@ final class KMeansPlusPlus {
   }
 
   /** Index drawn with probability proportional to its increment of {@code cumulative}; {@code u} in [0, 1). */
-  private static int sample(double[] cumulative, double u) {
+  static int sample(double[] cumulative, double u) {
     int n = cumulative.length;
     double target = u * cumulative[n - 1];
     int lo = 0;

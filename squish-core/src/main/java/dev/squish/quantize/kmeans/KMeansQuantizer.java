@@ -1,9 +1,9 @@
 package dev.squish.quantize.kmeans;
 
+import dev.squish.cluster.Quantization;
+import dev.squish.cluster.Quantizer;
+import dev.squish.cluster.RoundedPalette;
 import dev.squish.histogram.ColorHistogram;
-import dev.squish.quantize.Quantization;
-import dev.squish.quantize.Quantizer;
-import dev.squish.quantize.RoundedPalette;
 import java.util.Objects;
 
 /**

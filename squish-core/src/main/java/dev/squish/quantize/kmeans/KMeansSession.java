@@ -1,12 +1,13 @@
 package dev.squish.quantize.kmeans;
 
+import dev.squish.cluster.Quantization;
+import dev.squish.cluster.RoundedPalette;
+import dev.squish.cluster.WeightedPoints;
 import dev.squish.color.ColorCoordinates;
-import dev.squish.color.ColorSpace;
 import dev.squish.histogram.ColorHistogram;
-import dev.squish.quantize.Palette;
-import dev.squish.quantize.Quantization;
-import dev.squish.quantize.RoundedPalette;
-import dev.squish.quantize.WeightedPoints;
+import dev.squish.image.Palette;
+import dev.squish.quantize.ColorSpace;
+import dev.squish.quantize.FitReport;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -30,7 +31,7 @@ public final class KMeansSession {
     this.histogram = Objects.requireNonNull(histogram, "histogram");
     this.space = Objects.requireNonNull(space, "space");
     this.alpha = hasAlpha(histogram);
-    this.coordinates = space.coordinates(alpha);
+    this.coordinates = ColorCoordinates.of(space, alpha);
     this.points = WeightedPoints.of(histogram, coordinates);
   }
 
@@ -59,7 +60,7 @@ public final class KMeansSession {
     if (config.space() != space) {
       throw new IllegalArgumentException("config is for " + config.space() + ", this session for " + space);
     }
-    int k = config.colors();
+    int k = config.k();
     if (histogram.size() <= k) {
       return exact(histogram);
     }
@@ -71,8 +72,8 @@ public final class KMeansSession {
     for (int i = 0; i < perPixel.length; i++) {
       perPixel[i] /= total;
     }
-    KMeansReport report = new KMeansReport(fit.iterations(), fit.converged(), rounded.sumSquaredError() / total,
-        perPixel, fit.reseeded(), result.coarsePoints(), false);
+    FitReport.KMeans report = new FitReport.KMeans(fit.iterations(), fit.converged(),
+        rounded.sumSquaredError() / total, perPixel, fit.reseeded(), result.coarsePoints(), false);
     return new Quantization(rounded.palette(), rounded.assignment(), report);
   }
 
@@ -87,7 +88,7 @@ public final class KMeansSession {
       throw new IllegalArgumentException("config is for " + config.space() + ", this session for " + space);
     }
     int n = histogram.size();
-    if (n <= config.colors()) {
+    if (n <= config.k()) {
       int[] identity = new int[n];
       for (int i = 0; i < n; i++) {
         identity[i] = i;
@@ -101,7 +102,7 @@ public final class KMeansSession {
 
   /** Seeds on a coarse grid when the histogram is large, then refines on every colour. */
   private FitOnGrid fitOnGrid(KMeansConfig config, Palette warmStart) {
-    int k = config.colors();
+    int k = config.k();
     int minCells = Math.max(8 * k, 4096);
     CoarseGrid grid = points.size() > 3 * minCells ? grid(minCells) : null;
     WeightedPoints seedOn = grid == null ? points : grid.points();
@@ -132,7 +133,7 @@ public final class KMeansSession {
   private static KMeansFit seeded(KMeansConfig config, WeightedPoints seedOn, double[] pinned) {
     KMeansFit best = null;
     for (int r = 0; r < config.restarts(); r++) {
-      KMeansFit candidate = KMeans.fitAround(seedOn, pinned, config.colors(), config.maxIterations(),
+      KMeansFit candidate = KMeans.fitAround(seedOn, pinned, config.k(), config.maxIterations(),
           config.tolerance(), restartSeed(config, r));
       if (best == null || candidate.objective() < best.objective()) {
         best = candidate;
@@ -144,10 +145,10 @@ public final class KMeansSession {
   private KMeansFit warmStarted(KMeansConfig config, WeightedPoints seedOn, Palette warmStart, double[] pinned) {
     int d = coordinates.dimensions();
     int fixed = pinned.length / d;
-    double[] start = new double[Math.min(warmStart.size() + fixed, config.colors()) * d];
+    double[] start = new double[Math.min(warmStart.size() + fixed, config.k()) * d];
     System.arraycopy(pinned, 0, start, 0, pinned.length);
     int given = fixed;
-    for (int j = 0; j < warmStart.size() && given < config.colors(); j++) {
+    for (int j = 0; j < warmStart.size() && given < config.k(); j++) {
       int c = warmStart.color(j);
       if (fixed > 0 && (c >>> 24) == 0) {
         continue; // already pinned
@@ -155,9 +156,9 @@ public final class KMeansSession {
       coordinates.toPoint(c, start, given * d);
       given++;
     }
-    double[] centers = KMeansPlusPlus.extend(seedOn, java.util.Arrays.copyOf(start, given * d), config.colors(),
+    double[] centers = KMeansPlusPlus.extend(seedOn, java.util.Arrays.copyOf(start, given * d), config.k(),
         new SplittableRandom(restartSeed(config, 0)));
-    return KMeans.refine(seedOn, centers, config.colors(), fixed, null, config.maxIterations(), config.tolerance());
+    return KMeans.refine(seedOn, centers, config.k(), fixed, null, config.maxIterations(), config.tolerance());
   }
 
   private synchronized CoarseGrid grid(int minCells) {
@@ -183,7 +184,7 @@ public final class KMeansSession {
     for (int i = 0; i < n; i++) {
       identity[i] = i;
     }
-    KMeansReport report = new KMeansReport(0, true, 0, new double[0], 0, 0, true);
+    FitReport.KMeans report = new FitReport.KMeans(0, true, 0, new double[0], 0, 0, true);
     return new Quantization(Palette.of(histogram.colors()), identity, report);
   }
 }

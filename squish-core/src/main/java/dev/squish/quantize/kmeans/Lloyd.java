@@ -1,8 +1,8 @@
 package dev.squish.quantize.kmeans;
 
+import dev.squish.cluster.NearestCenters;
+import dev.squish.cluster.WeightedPoints;
 import dev.squish.parallel.ParallelChunks;
-import dev.squish.quantize.NearestCenters;
-import dev.squish.quantize.WeightedPoints;
 import java.util.Arrays;
 
 /**

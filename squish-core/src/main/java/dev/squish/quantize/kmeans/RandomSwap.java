@@ -1,6 +1,6 @@
 package dev.squish.quantize.kmeans;
 
-import dev.squish.quantize.WeightedPoints;
+import dev.squish.cluster.WeightedPoints;
 import java.util.SplittableRandom;
 
 /**
@@ -59,17 +59,6 @@ final class RandomSwap {
       s += w[i] * WeightedPoints.distance2(x, i * d, c, labels[i] * d, d);
       cumulative[i] = s;
     }
-    double target = random.nextDouble() * s;
-    int lo = 0;
-    int hi = n - 1;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (cumulative[mid] > target) {
-        hi = mid;
-      } else {
-        lo = mid + 1;
-      }
-    }
-    return lo;
+    return KMeansPlusPlus.sample(cumulative, random.nextDouble());
   }
 }

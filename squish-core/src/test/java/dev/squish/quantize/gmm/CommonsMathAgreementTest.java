@@ -2,8 +2,8 @@ package dev.squish.quantize.gmm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-
-import dev.squish.quantize.WeightedPoints;
+import dev.squish.cluster.WeightedPoints;
+import dev.squish.quantize.Method;
 import org.apache.commons.math3.distribution.MixtureMultivariateNormalDistribution;
 import org.apache.commons.math3.distribution.MultivariateNormalDistribution;
 import org.apache.commons.math3.distribution.fitting.MultivariateNormalMixtureExpectationMaximization;
@@ -23,7 +23,7 @@ class CommonsMathAgreementTest {
   private static final int N = 2_000;
 
   /** A deliberately poor start: the right number of components in the wrong places, all alike. */
-  private static GaussianMixture start(int d) {
+  private static Mixture start(int d) {
     double[] weights = {0.4, 0.35, 0.25};
     double[] means = new double[3 * d];
     double[] cov = new double[3 * d * d];
@@ -33,15 +33,15 @@ class CommonsMathAgreementTest {
         cov[j * d * d + c * d + c] = 900;
       }
     }
-    return GaussianMixture.of(CovarianceType.FULL, d, weights, means, cov);
+    return Mixture.of(Method.Covariance.FULL, d, weights, means, cov);
   }
 
-  private static GaussianMixture truth(int d) {
+  private static Mixture truth(int d) {
     if (d == 3) {
       return Synthetic.threeColours();
     }
     // four dimensions: the three colours with an independent fourth coordinate each
-    GaussianMixture t3 = Synthetic.threeColours();
+    Mixture t3 = Synthetic.threeColours();
     double[] means = new double[12];
     double[] cov = new double[48];
     for (int j = 0; j < 3; j++) {
@@ -54,11 +54,11 @@ class CommonsMathAgreementTest {
         }
       }
     }
-    return GaussianMixture.of(CovarianceType.FULL, 4, t3.weights(), means, cov);
+    return Mixture.of(Method.Covariance.FULL, 4, t3.weights(), means, cov);
   }
 
   /** Runs {@code steps} iterations of Commons Math EM (its loop runs one more than the cap it is given). */
-  private static MixtureMultivariateNormalDistribution commons(double[][] data, GaussianMixture start, int steps) {
+  private static MixtureMultivariateNormalDistribution commons(double[][] data, Mixture start, int steps) {
     int d = start.dimensions();
     double[][] means = new double[3][];
     double[][][] covs = new double[3][d][d];
@@ -98,10 +98,10 @@ class CommonsMathAgreementTest {
     for (int i = 0; i < N; i++) {
       System.arraycopy(points.coords(), i * d, data[i], 0, d);
     }
-    GaussianMixture start = start(d);
+    Mixture start = start(d);
     for (int steps : new int[] {2, 5, 40}) {
       ExpectationPass pass = new ExpectationPass(points, null, 3);
-      Em.Fit ours = Em.run(pass, start, CovarianceType.FULL, 0, 0, steps, null, "full");
+      Em.Fit ours = Em.run(pass, start, Method.Covariance.FULL, 0, 0, steps, null, "full");
       assertThat(ours.iterations()).isEqualTo(steps);
       MixtureMultivariateNormalDistribution theirs = commons(data, start, steps);
 

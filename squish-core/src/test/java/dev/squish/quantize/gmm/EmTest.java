@@ -2,8 +2,9 @@ package dev.squish.quantize.gmm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-
-import dev.squish.quantize.WeightedPoints;
+import dev.squish.cluster.WeightedPoints;
+import dev.squish.quantize.FitReport;
+import dev.squish.quantize.Method;
 import dev.squish.quantize.kmeans.KMeans;
 import dev.squish.quantize.kmeans.KMeansFit;
 import java.util.Arrays;
@@ -15,16 +16,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EmTest {
   private static final double REG = GmmConfig.DEFAULT_REG_COVAR;
 
-  private static Em.Fit fit(WeightedPoints points, int k, CovarianceType type, double tolerance, int maxIterations,
+  private static Em.Fit fit(WeightedPoints points, int k, Method.Covariance type, double tolerance, int maxIterations,
       long seed) {
     return fit(points, k, type, REG, tolerance, maxIterations, seed);
   }
 
-  private static Em.Fit fit(WeightedPoints points, int k, CovarianceType type, double reg, double tolerance,
+  private static Em.Fit fit(WeightedPoints points, int k, Method.Covariance type, double reg, double tolerance,
       int maxIterations, long seed) {
     KMeansFit km = KMeans.fit(points, k, 100, 1e-6, seed);
     ExpectationPass pass = new ExpectationPass(points, null, k);
-    GaussianMixture start = Em.fromLabels(pass, km.centers(), km.labels(), 0, type, reg);
+    Mixture start = Em.fromLabels(pass, km.centers(), km.labels(), 0, type, reg);
     return Em.run(pass, start, type, reg, tolerance, maxIterations, null, "full");
   }
 
@@ -36,10 +37,10 @@ class EmTest {
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3})
   void recoversTheParametersOfAKnownMixture(long seed) {
-    GaussianMixture truth = Synthetic.threeColours();
-    Em.Fit fit = fit(Synthetic.sample(truth, 30_000, seed), 3, CovarianceType.FULL, 1e-9, 1000, seed);
+    Mixture truth = Synthetic.threeColours();
+    Em.Fit fit = fit(Synthetic.sample(truth, 30_000, seed), 3, Method.Covariance.FULL, 1e-9, 1000, seed);
     assertThat(fit.converged()).isTrue();
-    GaussianMixture m = fit.model();
+    Mixture m = fit.model();
     for (int t = 0; t < 3; t++) {
       int j = nearestMean(m, truth.mean(t));
       assertThat(m.weight(j)).as("weight %d", t).isCloseTo(truth.weight(t), within(0.015));
@@ -67,7 +68,7 @@ class EmTest {
    */
   @ParameterizedTest
   @CsvSource({"FULL, 1", "FULL, 2", "DIAG, 1", "DIAG, 2", "SPHERICAL, 1", "SPHERICAL, 2"})
-  void logLikelihoodNeverDecreases(CovarianceType type, long seed) {
+  void logLikelihoodNeverDecreases(Method.Covariance type, long seed) {
     WeightedPoints points = Synthetic.sample(Synthetic.threeColours(), 5_000, seed);
     double[] h = checkedHistory(fit(points, 5, type, 0, 0, 200, seed));
     for (int i = 1; i < h.length; i++) {
@@ -82,7 +83,7 @@ class EmTest {
    */
   @ParameterizedTest
   @CsvSource({"FULL, 1", "DIAG, 1", "SPHERICAL, 1"})
-  void regularizedLogLikelihoodDecreasesAtMostNegligibly(CovarianceType type, long seed) {
+  void regularizedLogLikelihoodDecreasesAtMostNegligibly(Method.Covariance type, long seed) {
     WeightedPoints points = Synthetic.sample(Synthetic.threeColours(), 5_000, seed);
     double[] h = checkedHistory(fit(points, 5, type, REG, 0, 200, seed));
     for (int i = 1; i < h.length; i++) {
@@ -101,7 +102,7 @@ class EmTest {
   /** The collapse policy: a component left with less than a pixel is moved to the worst-explained point. */
   @Test
   void componentLeftWithoutPixelsIsReseededOnTheWorstExplainedPoint() {
-    GaussianMixture truth = Synthetic.threeColours();
+    Mixture truth = Synthetic.threeColours();
     WeightedPoints points = Synthetic.sample(truth, 3_000, 7);
     double[] means = new double[9];
     System.arraycopy(truth.means(), 0, means, 0, 6);
@@ -112,11 +113,11 @@ class EmTest {
         cov[j * 9 + c * 4] = 400;
       }
     }
-    GaussianMixture start = GaussianMixture.of(CovarianceType.FULL, 3, new double[] {0.45, 0.45, 0.1}, means, cov);
-    Em.Fit fit = Em.run(new ExpectationPass(points, null, 3), start, CovarianceType.FULL, REG, 1e-9, 500, null, "full");
+    Mixture start = Mixture.of(Method.Covariance.FULL, 3, new double[] {0.45, 0.45, 0.1}, means, cov);
+    Em.Fit fit = Em.run(new ExpectationPass(points, null, 3), start, Method.Covariance.FULL, REG, 1e-9, 500, null, "full");
 
     assertThat(fit.collapses()).hasSize(1);
-    Collapse c = fit.collapses().get(0);
+    FitReport.Em.Collapse c = fit.collapses().get(0);
     assertThat(c.iteration()).isEqualTo(1);
     assertThat(c.component()).isEqualTo(2);
     assertThat(c.pixels()).isLessThan(1);
@@ -141,10 +142,10 @@ class EmTest {
         cov[j * 9 + c * 4] = 1;
       }
     }
-    GaussianMixture start = GaussianMixture.of(CovarianceType.FULL, 3, new double[] {0.45, 0.45, 0.1}, means, cov);
-    Em.Fit fit = Em.run(new ExpectationPass(points, null, 3), start, CovarianceType.FULL, REG, 1e-9, 100, null, "full");
+    Mixture start = Mixture.of(Method.Covariance.FULL, 3, new double[] {0.45, 0.45, 0.1}, means, cov);
+    Em.Fit fit = Em.run(new ExpectationPass(points, null, 3), start, Method.Covariance.FULL, REG, 1e-9, 100, null, "full");
 
-    assertThat(fit.collapses()).extracting(Collapse::component, Collapse::reseeded)
+    assertThat(fit.collapses()).extracting(FitReport.Em.Collapse::component, FitReport.Em.Collapse::reseeded)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(2, false));
     assertThat(fit.converged()).isTrue();
     assertThat(fit.model().weights()).containsExactly(new double[] {0.5, 0.5, 0}, within(1e-12));
@@ -153,7 +154,7 @@ class EmTest {
         .isCloseTo(Math.log(0.5) - 1.5 * Math.log(2 * Math.PI * REG), within(1e-9));
   }
 
-  private static int nearestMean(GaussianMixture m, double[] x) {
+  private static int nearestMean(Mixture m, double[] x) {
     int best = 0;
     double bestD = Double.POSITIVE_INFINITY;
     for (int j = 0; j < m.components(); j++) {

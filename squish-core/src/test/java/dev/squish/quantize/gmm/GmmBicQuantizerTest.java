@@ -1,10 +1,12 @@
 package dev.squish.quantize.gmm;
 
+import static dev.squish.quantize.gmm.GmmConfigs.gmm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import dev.squish.cluster.Quantization;
 import dev.squish.histogram.ColorHistogram;
-import dev.squish.quantize.Quantization;
+import dev.squish.quantize.FitReport;
+import dev.squish.quantize.Method;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -12,23 +14,23 @@ class GmmBicQuantizerTest {
 
   @Test
   void ladderCoversTheRangeGeometrically() {
-    assertThat(new GmmBicQuantizer(GmmConfig.of(2), 2, 256).ladder(100_000))
+    assertThat(new GmmBicQuantizer(gmm(2).build(), Method.emAutoK(2, 256)).ladder(100_000))
         .containsExactly(2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96, 128, 192, 256);
-    assertThat(new GmmBicQuantizer(GmmConfig.of(2), 5, 20).ladder(100_000)).containsExactly(5, 6, 8, 12, 16, 20);
-    assertThat(new GmmBicQuantizer(GmmConfig.of(2), 2, 256).ladder(10)).containsExactly(2, 3, 4, 6, 8, 10);
+    assertThat(new GmmBicQuantizer(gmm(2).build(), Method.emAutoK(5, 20)).ladder(100_000)).containsExactly(5, 6, 8, 12, 16, 20);
+    assertThat(new GmmBicQuantizer(gmm(2).build(), Method.emAutoK(2, 256)).ladder(10)).containsExactly(2, 3, 4, 6, 8, 10);
   }
 
   @Test
   void picksTheNumberOfComponentsTheDataWereDrawnFrom() {
     ColorHistogram h = Synthetic.histogram(Synthetic.threeColours(), 60_000, 8);
-    Quantization q = new GmmBicQuantizer(GmmConfig.of(2), 1, 8).quantize(h);
-    GmmReport r = (GmmReport) q.report();
+    Quantization q = new GmmBicQuantizer(gmm(2).build(), Method.emAutoK(1, 8)).quantize(h);
+    FitReport.Em r = (FitReport.Em) q.report();
     assertThat(r.components()).isEqualTo(3);
-    List<KCandidate> table = r.selection();
-    assertThat(table).extracting(KCandidate::k).containsExactly(1, 2, 3, 4, 6, 8);
-    KCandidate chosen = table.stream().filter(c -> c.k() == 3).findFirst().orElseThrow();
+    List<FitReport.Em.Candidate> table = r.selection();
+    assertThat(table).extracting(FitReport.Em.Candidate::k).containsExactly(1, 2, 3, 4, 6, 8);
+    FitReport.Em.Candidate chosen = table.stream().filter(c -> c.k() == 3).findFirst().orElseThrow();
     assertThat(chosen.bic()).isEqualTo(r.bic());
-    for (KCandidate c : table) {
+    for (FitReport.Em.Candidate c : table) {
       assertThat(c.bic()).isGreaterThanOrEqualTo(chosen.bic());
       assertThat(c.parameters()).isEqualTo(10 * c.components() - 1);
     }
@@ -38,7 +40,7 @@ class GmmBicQuantizerTest {
 
   @Test
   void rejectsAnEmptyRange() {
-    assertThatThrownBy(() -> new GmmBicQuantizer(GmmConfig.of(2), 9, 8))
-        .hasMessage("the k range must satisfy 1 <= minK <= maxK <= 256, got 9-8");
+    assertThatThrownBy(() -> Method.emAutoK(9, 8)).hasMessage("the k range must have minK <= maxK, got 9-8");
+    assertThatThrownBy(() -> Method.emAutoK(0, 8)).hasMessage("minK must be in 1..256, got 0");
   }
 }

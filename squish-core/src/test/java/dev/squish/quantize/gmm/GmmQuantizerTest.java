@@ -1,13 +1,17 @@
 package dev.squish.quantize.gmm;
 
+import static dev.squish.quantize.gmm.GmmConfigs.gmm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
-
+import dev.squish.cluster.Quantization;
+import dev.squish.cluster.WeightedPoints;
+import dev.squish.color.ColorCoordinates;
 import dev.squish.histogram.ColorHistogram;
-import dev.squish.quantize.Palette;
-import dev.squish.quantize.Quantization;
-import dev.squish.quantize.WeightedPoints;
+import dev.squish.image.Palette;
+import dev.squish.quantize.ColorSpace;
+import dev.squish.quantize.FitReport;
+import dev.squish.quantize.Method;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
@@ -22,8 +26,8 @@ class GmmQuantizerTest {
     return new GmmQuantizer(config).quantize(h);
   }
 
-  private static GmmReport report(Quantization q) {
-    return (GmmReport) q.report();
+  private static FitReport.Em report(Quantization q) {
+    return (FitReport.Em) q.report();
   }
 
   /**
@@ -34,13 +38,13 @@ class GmmQuantizerTest {
   @ParameterizedTest
   @ValueSource(longs = {4, 5})
   void recoversAKnownMixtureFromAnEightBitHistogram(long seed) {
-    GaussianMixture truth = Synthetic.threeColours();
+    Mixture truth = Synthetic.threeColours();
     ColorHistogram h = Synthetic.histogram(truth, 60_000, seed);
-    Quantization q = quantize(h, GmmConfig.of(3).withTolerance(1e-8).withMaxIterations(1000).withSeed(seed));
-    GmmReport r = report(q);
+    Quantization q = quantize(h, gmm(3).tolerance(1e-8).maxIterations(1000).seed(seed).build());
+    FitReport.Em r = report(q);
     assertThat(r.converged()).isTrue();
     assertThat(r.collapses()).isEmpty();
-    GaussianMixture m = r.mixture();
+    Mixture m = Mixture.of(r.mixture());
     assertThat(m.components()).isEqualTo(3);
     for (int t = 0; t < 3; t++) {
       int j = nearestMean(m, truth.mean(t));
@@ -59,8 +63,8 @@ class GmmQuantizerTest {
   @Test
   void logLikelihoodIsTheMeanOverEveryPixelAndBicCountsTheParameters() {
     ColorHistogram h = Synthetic.histogram(Synthetic.threeColours(), 20_000, 9);
-    GmmReport r = report(quantize(h, GmmConfig.of(3)));
-    GaussianMixture m = r.mixture();
+    FitReport.Em r = report(quantize(h, gmm(3).build()));
+    Mixture m = Mixture.of(r.mixture());
     double sum = 0;
     double[] x = new double[3];
     for (int i = 0; i < h.size(); i++) {
@@ -79,8 +83,8 @@ class GmmQuantizerTest {
   @Test
   void oneColourConvergesToASpike() {
     ColorHistogram h = ColorHistogram.of(new int[] {0xFF336699}, new int[] {1000});
-    Quantization q = quantize(h, GmmConfig.of(16));
-    GmmReport r = report(q);
+    Quantization q = quantize(h, gmm(16).build());
+    FitReport.Em r = report(q);
     assertThat(q.palette().colors()).containsExactly(0xFF336699);
     assertThat(r.exact()).isTrue();
     assertThat(r.converged()).isTrue();
@@ -93,12 +97,12 @@ class GmmQuantizerTest {
   @Test
   void twoColoursWithKEightConvergeWithoutNaN() {
     ColorHistogram h = ColorHistogram.of(new int[] {0xFF000000, 0xFFFFFFFF}, new int[] {300, 100});
-    Quantization q = quantize(h, GmmConfig.of(8));
-    GmmReport r = report(q);
+    Quantization q = quantize(h, gmm(8).build());
+    FitReport.Em r = report(q);
     assertThat(sorted(q.palette().colors())).containsExactly(0xFF000000, 0xFFFFFFFF);
     assertThat(r.converged()).isTrue();
     assertThat(r.components()).isEqualTo(2);
-    assertThat(r.mixture().weights()).containsExactly(new double[] {0.75, 0.25}, within(1e-12));
+    assertThat(Mixture.of(r.mixture()).weights()).containsExactly(new double[] {0.75, 0.25}, within(1e-12));
     assertFinite(r);
   }
 
@@ -108,8 +112,8 @@ class GmmQuantizerTest {
    * razor-thin across the grey axis).
    */
   @ParameterizedTest
-  @EnumSource(CovarianceType.class)
-  void greyImageWithSingularCovarianceConverges(CovarianceType type) {
+  @EnumSource(Method.Covariance.class)
+  void greyImageWithSingularCovarianceConverges(Method.Covariance type) {
     SplittableRandom r = new SplittableRandom(3);
     int[] colors = new int[200];
     int[] counts = new int[200];
@@ -118,17 +122,17 @@ class GmmQuantizerTest {
       counts[v] = 1 + r.nextInt(500);
     }
     ColorHistogram h = ColorHistogram.of(colors, counts);
-    Quantization q = quantize(h, GmmConfig.of(8).withCovariance(type));
-    GmmReport report = report(q);
+    Quantization q = quantize(h, gmm(8).covariance(type).build());
+    FitReport.Em report = report(q);
     assertThat(report.converged()).isTrue();
     assertFinite(report);
     assertThat(q.palette().size()).isEqualTo(8);
     for (int c : q.palette().colors()) {
       assertThat((c >>> 16) & 0xFF).isEqualTo(c & 0xFF).isEqualTo((c >>> 8) & 0xFF);
     }
-    if (type == CovarianceType.FULL) {
+    if (type == Method.Covariance.FULL) {
       // across the grey axis only regCovar is left
-      double[] cov = report.mixture().covariance(0);
+      double[] cov = Mixture.of(report.mixture()).covariance(0);
       // variance along e = (1, -1, 0) / sqrt 2, across the grey axis: (c00 - 2 c01 + c11) / 2
       double across = (cov[0] - 2 * cov[1] + cov[4]) / 2;
       assertThat(across).isCloseTo(GmmConfig.DEFAULT_REG_COVAR, within(1e-9));
@@ -139,12 +143,12 @@ class GmmQuantizerTest {
   @Test
   void nearestMappingNeverLosesToMaximumPosterior() {
     ColorHistogram h = Synthetic.histogram(Synthetic.threeColours(), 30_000, 2);
-    Quantization nearest = quantize(h, GmmConfig.of(6));
-    Quantization map = quantize(h, GmmConfig.of(6).withAssignment(Assignment.MAP));
-    assertThat(report(nearest).mixture().means()).containsExactly(report(map).mixture().means());
+    Quantization nearest = quantize(h, gmm(6).build());
+    Quantization map = quantize(h, gmm(6).assignment(Method.Assignment.MAP).build());
+    assertThat(Mixture.of(report(nearest).mixture()).means()).containsExactly(Mixture.of(report(map).mixture()).means());
     assertThat(report(nearest).objective()).isLessThan(report(map).objective());
     // MAP labels each colour by its most probable component
-    GaussianMixture m = report(map).mixture();
+    Mixture m = Mixture.of(report(map).mixture());
     double[] x = new double[3];
     for (int i = 0; i < h.size(); i += 7) {
       int c = h.color(i);
@@ -152,7 +156,7 @@ class GmmQuantizerTest {
       x[1] = (c >>> 8) & 0xFF;
       x[2] = c & 0xFF;
       int j = m.mostProbableComponent(x, 0);
-      int expected = dev.squish.color.ColorSpace.SRGB.coordinates(false).toArgb(m.means(), j * 3);
+      int expected = ColorCoordinates.of(ColorSpace.SRGB, false).toArgb(m.means(), j * 3);
       assertThat(map.palette().color(map.paletteIndexOf(i))).isEqualTo(expected);
     }
   }
@@ -160,7 +164,7 @@ class GmmQuantizerTest {
   @Test
   void sameSeedSamePaletteOnOneCoreOrMany() throws Exception {
     ColorHistogram h = Synthetic.histogram(Synthetic.threeColours(), 200_000, 6);
-    GmmConfig config = GmmConfig.of(32);
+    GmmConfig config = gmm(32).build();
     Quantization many = quantize(h, config);
     ForkJoinPool single = new ForkJoinPool(1);
     try {
@@ -176,8 +180,8 @@ class GmmQuantizerTest {
   void transparencyIsAFourthPremultipliedDimension() {
     int[] colors = {0x00000000, 0x80FF0000, 0xFF00FF00, 0xFF00FE00, 0x400000FF, 0xFFFFFFFF};
     int[] counts = {500, 40, 30, 30, 20, 10};
-    Quantization q = quantize(ColorHistogram.of(colors, counts), GmmConfig.of(5)); // the two greens share one
-    GmmReport r = report(q);
+    Quantization q = quantize(ColorHistogram.of(colors, counts), gmm(5).build()); // the two greens share one
+    FitReport.Em r = report(q);
     assertThat(r.dimensions()).isEqualTo(4);
     assertThat(q.palette().hasAlpha()).isTrue();
     assertThat(q.palette().colors()).contains(0x00000000);
@@ -187,8 +191,8 @@ class GmmQuantizerTest {
   @Test
   void covarianceTypesHaveTheirShape() {
     ColorHistogram h = Synthetic.histogram(Synthetic.threeColours(), 20_000, 1);
-    GaussianMixture diag = report(quantize(h, GmmConfig.of(4).withCovariance(CovarianceType.DIAG))).mixture();
-    GaussianMixture sph = report(quantize(h, GmmConfig.of(4).withCovariance(CovarianceType.SPHERICAL))).mixture();
+    Mixture diag = Mixture.of(report(quantize(h, gmm(4).covariance(Method.Covariance.DIAG).build())).mixture());
+    Mixture sph = Mixture.of(report(quantize(h, gmm(4).covariance(Method.Covariance.SPHERICAL).build())).mixture());
     for (int j = 0; j < 4; j++) {
       double[] d = diag.covariance(j);
       double[] s = sph.covariance(j);
@@ -202,52 +206,53 @@ class GmmQuantizerTest {
   /** The optional pooled warm start ends at the same mixture, up to what the tolerance leaves. */
   @Test
   void pooledWarmStartReachesTheSameMixture() {
-    GaussianMixture truth = Synthetic.threeColours();
+    Mixture truth = Synthetic.threeColours();
     ColorHistogram h = Synthetic.histogram(truth, 200_000, 12);
     assertThat(h.size()).isGreaterThan(3 * 4096);
-    GmmConfig config = GmmConfig.of(3).withTolerance(1e-7).withMaxIterations(500);
-    GmmReport direct = report(quantize(h, config));
-    GmmReport pooled = report(quantize(h, config.withCoarseIterations(100)));
+    GmmConfig config = gmm(3).tolerance(1e-7).maxIterations(500).build();
+    FitReport.Em direct = report(quantize(h, config));
+    FitReport.Em pooled = report(quantize(h, gmm(3).tolerance(1e-7).maxIterations(500).coarseIterations(100).build()));
     assertThat(direct.coarsePoints()).isZero();
     assertThat(pooled.coarsePoints()).isBetween(1000, h.size() / 3);
     assertThat(pooled.coarseIterations()).isPositive();
     assertThat(pooled.logLikelihood()).isCloseTo(direct.logLikelihood(), within(1e-5));
     for (int j = 0; j < 3; j++) {
-      int t = nearestMean(pooled.mixture(), direct.mixture().mean(j));
+      int t = nearestMean(Mixture.of(pooled.mixture()), Mixture.of(direct.mixture()).mean(j));
       for (int c = 0; c < 3; c++) {
-        assertThat(pooled.mixture().mean(t)[c]).isCloseTo(direct.mixture().mean(j)[c], within(0.05));
+        assertThat(Mixture.of(pooled.mixture()).mean(t)[c]).isCloseTo(Mixture.of(direct.mixture()).mean(j)[c], within(0.05));
       }
     }
   }
 
   @Test
   void configRejectsBadValuesByName() {
-    assertThatThrownBy(() -> GmmConfig.of(0)).hasMessage("components must be in 1..256, got 0");
-    assertThatThrownBy(() -> GmmConfig.of(8).withRegCovar(0)).hasMessage("regCovar must be a finite number > 0, got 0.0");
-    assertThatThrownBy(() -> GmmConfig.of(8).withTolerance(Double.NaN))
+    assertThatThrownBy(() -> gmm(0).build()).hasMessage("components must be in 1..256, got 0");
+    assertThatThrownBy(() -> gmm(8).regCovar(0).build()).hasMessage("regCovar must be a finite number > 0, got 0.0");
+    assertThatThrownBy(() -> gmm(8).tolerance(Double.NaN).build())
         .hasMessage("tolerance must be a finite number >= 0, got NaN");
-    assertThatThrownBy(() -> GmmConfig.of(8).withMaxIterations(0)).hasMessage("maxIterations must be >= 1, got 0");
-    assertThatThrownBy(() -> CovarianceType.byId("tied")).hasMessage("unknown covariance type 'tied'");
+    assertThatThrownBy(() -> gmm(8).maxIterations(0).build()).hasMessage("maxIterations must be >= 1, got 0");
+    assertThatThrownBy(() -> Method.Covariance.byId("tied"))
+        .hasMessage("unknown covariance type 'tied'; choose from full, diag, spherical");
   }
 
   @Test
   void mixtureRejectsWhatIsNotAMixture() {
     double[] cov = {1, 0, 0, 0, 1, 0, 0, 0, 1};
-    assertThatThrownBy(() -> GaussianMixture.of(CovarianceType.FULL, 3, new double[] {0.5}, new double[3], cov))
+    assertThatThrownBy(() -> Mixture.of(Method.Covariance.FULL, 3, new double[] {0.5}, new double[3], cov))
         .hasMessage("weights must sum to 1, got 0.5");
-    assertThatThrownBy(() -> GaussianMixture.of(CovarianceType.FULL, 3, new double[] {1}, new double[3],
+    assertThatThrownBy(() -> Mixture.of(Method.Covariance.FULL, 3, new double[] {1}, new double[3],
         new double[] {1, 2, 0, 2, 1, 0, 0, 0, 1})).hasMessage("covariance 0 is not positive definite");
-    assertThatThrownBy(() -> GaussianMixture.of(CovarianceType.DIAG, 3, new double[] {1}, new double[3],
+    assertThatThrownBy(() -> Mixture.of(Method.Covariance.DIAG, 3, new double[] {1}, new double[3],
         new double[] {2, 1, 0, 1, 2, 0, 0, 0, 1})).hasMessage("covariance 0 must be diagonal for type diag");
   }
 
-  private static void assertFinite(GmmReport r) {
+  private static void assertFinite(FitReport.Em r) {
     assertThat(Double.isFinite(r.logLikelihood())).as("log-likelihood %s", r.logLikelihood()).isTrue();
     assertThat(Double.isFinite(r.bic())).isTrue();
     for (double v : r.logLikelihoodHistory()) {
       assertThat(Double.isFinite(v)).isTrue();
     }
-    GaussianMixture m = r.mixture();
+    Mixture m = Mixture.of(r.mixture());
     for (double[] a : new double[][] {m.weights(), m.means(), m.covariances()}) {
       for (double v : a) {
         assertThat(Double.isFinite(v)).isTrue();
@@ -255,7 +260,7 @@ class GmmQuantizerTest {
     }
   }
 
-  static int nearestMean(GaussianMixture m, double[] x) {
+  static int nearestMean(Mixture m, double[] x) {
     int best = 0;
     double bestD = Double.POSITIVE_INFINITY;
     for (int j = 0; j < m.components(); j++) {
@@ -268,10 +273,10 @@ class GmmQuantizerTest {
     return best;
   }
 
-  private static int[] roundedMeans(GaussianMixture m) {
+  private static int[] roundedMeans(Mixture m) {
     int[] c = new int[m.components()];
     for (int j = 0; j < c.length; j++) {
-      c[j] = dev.squish.color.ColorSpace.SRGB.coordinates(false).toArgb(m.means(), j * 3);
+      c[j] = ColorCoordinates.of(ColorSpace.SRGB, false).toArgb(m.means(), j * 3);
     }
     return c;
   }

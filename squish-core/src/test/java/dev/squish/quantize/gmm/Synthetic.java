@@ -1,7 +1,8 @@
 package dev.squish.quantize.gmm;
 
+import dev.squish.cluster.WeightedPoints;
 import dev.squish.histogram.ColorHistogram;
-import dev.squish.quantize.WeightedPoints;
+import dev.squish.quantize.Method;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -11,7 +12,7 @@ final class Synthetic {
   private Synthetic() {}
 
   /** {@code n} draws (unit weights) from {@code mixture}. */
-  static WeightedPoints sample(GaussianMixture mixture, int n, long seed) {
+  static WeightedPoints sample(Mixture mixture, int n, long seed) {
     int d = mixture.dimensions();
     double[] x = new double[n * d];
     double[] w = new double[n];
@@ -25,7 +26,7 @@ final class Synthetic {
   }
 
   /** {@code n} draws from a three-dimensional {@code mixture}, rounded and clamped to 8-bit opaque colours. */
-  static ColorHistogram histogram(GaussianMixture mixture, int n, long seed) {
+  static ColorHistogram histogram(Mixture mixture, int n, long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     double[] z = new double[3];
     double[] x = new double[3];
@@ -49,7 +50,7 @@ final class Synthetic {
     return (int) Math.max(0, Math.min(255, Math.round(v)));
   }
 
-  private static void draw(GaussianMixture m, SplittableRandom r, double[] z, double[] out, int off) {
+  private static void draw(Mixture m, SplittableRandom r, double[] z, double[] out, int off) {
     int d = m.dimensions();
     double u = r.nextDouble();
     int j = 0;
@@ -81,13 +82,13 @@ final class Synthetic {
   }
 
   /** Three well separated components in RGB, one of them a flat, strongly correlated "shadow". */
-  static GaussianMixture threeColours() {
+  static Mixture threeColours() {
     double[] weights = {0.5, 0.3, 0.2};
     double[] means = {60, 80, 100, 200, 60, 40, 120, 200, 90};
     double[] covariances = {
         120, 110, 100, 110, 121, 105, 100, 105, 110, // red, green and blue move together
         40, 0, 0, 0, 20, 5, 0, 5, 30,
         25, -10, 0, -10, 25, 0, 0, 0, 16};
-    return GaussianMixture.of(CovarianceType.FULL, 3, weights, means, covariances);
+    return Mixture.of(Method.Covariance.FULL, 3, weights, means, covariances);
   }
 }

@@ -3,13 +3,14 @@ package dev.squish.quantize.kmeans;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
-
-import dev.squish.color.ColorSpace;
+import dev.squish.cluster.Quantization;
+import dev.squish.cluster.WeightedPoints;
+import dev.squish.color.ColorCoordinates;
 import dev.squish.histogram.ColorHistogram;
+import dev.squish.image.Palette;
 import dev.squish.image.RgbaImage;
-import dev.squish.quantize.Palette;
-import dev.squish.quantize.Quantization;
-import dev.squish.quantize.WeightedPoints;
+import dev.squish.quantize.ColorSpace;
+import dev.squish.quantize.FitReport;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
@@ -20,7 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class KMeansQuantizerTest {
 
   private static Quantization quantize(ColorHistogram h, int k) {
-    return new KMeansQuantizer(KMeansConfig.of(k)).quantize(h);
+    return new KMeansQuantizer(KMeansConfig.of(k, 1, ColorSpace.SRGB)).quantize(h);
   }
 
   @Test
@@ -30,7 +31,7 @@ class KMeansQuantizerTest {
         new int[] {2, 2, 1, 3});
     Quantization q = quantize(h, 2);
     assertThat(sorted(q.palette())).containsExactly(0xFF0C141E, 0xFFC86435);
-    KMeansReport report = (KMeansReport) q.report();
+    FitReport.KMeans report = (FitReport.KMeans) q.report();
     // squared errors: 4 pixels at distance 2, one at 3, three at 1 -> 28 over 8 pixels
     assertThat(report.objective()).isCloseTo(3.5, within(1e-12));
     assertThat(report.converged()).isTrue();
@@ -52,7 +53,7 @@ class KMeansQuantizerTest {
     ColorHistogram h = ColorHistogram.of(colors, new int[] {5, 1, 2, 7});
     Quantization q = quantize(h, 4);
     assertThat(sorted(q.palette())).containsExactlyInAnyOrder(colors);
-    assertThat(((KMeansReport) q.report()).exact()).isTrue();
+    assertThat(q.report().exact()).isTrue();
     for (int i = 0; i < h.size(); i++) {
       assertThat(q.palette().color(q.paletteIndexOf(i))).isEqualTo(h.color(i));
     }
@@ -157,24 +158,40 @@ class KMeansQuantizerTest {
     }
   }
 
+  /** The seed is used: the same seed repeats the palette, another one (here, on random blobs) changes it. */
   @Test
-  void differentSeedsAreAllowedToDifferButEachRepeats() {
+  void theSeedChoosesThePaletteAndTheSameSeedRepeatsIt() {
     ColorHistogram h = ColorHistogram.of(randomImage(3, 200, 200, false));
-    KMeansQuantizer a = new KMeansQuantizer(KMeansConfig.of(32).withSeed(5));
-    assertThat(a.quantize(h).palette()).isEqualTo(a.quantize(h).palette());
+    KMeansQuantizer a = new KMeansQuantizer(KMeansConfig.of(32, 5, ColorSpace.SRGB));
+    KMeansQuantizer b = new KMeansQuantizer(KMeansConfig.of(32, 6, ColorSpace.SRGB));
+    Palette p = a.quantize(h).palette();
+    assertThat(a.quantize(h).palette()).isEqualTo(p);
+    assertThat(b.quantize(h).palette()).isNotEqualTo(p);
   }
 
   @Test
   void configRejectsOutOfRangeValuesWithTheirName() {
-    assertThatThrownBy(() -> KMeansConfig.of(0)).hasMessage("colors must be in 1..256, got 0");
-    assertThatThrownBy(() -> KMeansConfig.of(257)).hasMessage("colors must be in 1..256, got 257");
-    assertThatThrownBy(() -> KMeansConfig.of(4).withTolerance(Double.NaN)).hasMessageContaining("tolerance");
-    assertThatThrownBy(() -> KMeansConfig.of(4).withMaxIterations(0)).hasMessageContaining("maxIterations");
+    assertThatThrownBy(() -> KMeansConfig.of(0, 1, ColorSpace.SRGB)).hasMessage("k must be in 1..256, got 0");
+    assertThatThrownBy(() -> KMeansConfig.of(257, 1, ColorSpace.SRGB)).hasMessage("k must be in 1..256, got 257");
+    assertThatThrownBy(() -> new KMeansConfig(4, 300, Double.NaN, 1, 0, 1, ColorSpace.SRGB))
+        .hasMessageContaining("tolerance");
+    assertThatThrownBy(() -> new KMeansConfig(4, 0, 1e-5, 1, 0, 1, ColorSpace.SRGB))
+        .hasMessageContaining("maxIterations");
   }
 
+  /**
+   * Random swaps and k-means++ draw points with one sampler: never a point with no share, even for
+   * the largest draw below 1 and zero-weight points at the end (where a copy of the sampler once
+   * lost its step back over them).
+   */
   @Test
-  void spaceIsRecordedInTheConfig() {
-    assertThat(KMeansConfig.of(4).space()).isEqualTo(ColorSpace.SRGB);
+  void samplingNeverPicksAPointWithoutShare() {
+    double[] cumulative = {0, 2, 2, 5, 5, 5};
+    double almostOne = Math.nextDown(1.0);
+    assertThat(KMeansPlusPlus.sample(cumulative, almostOne)).isEqualTo(3);
+    assertThat(KMeansPlusPlus.sample(cumulative, 0)).isEqualTo(1);
+    assertThat(KMeansPlusPlus.sample(cumulative, 0.4)).isEqualTo(3);
+    assertThat(KMeansPlusPlus.sample(new double[] {3, 3}, almostOne)).isEqualTo(0);
   }
 
   /** Smooth random blobs, like a photo's colours, with optional translucent pixels. */
@@ -204,11 +221,11 @@ class KMeansQuantizerTest {
     double[] pa = new double[4];
     double[] pb = new double[4];
     boolean alpha = (a >>> 24) != 255 || (b >>> 24) != 255;
-    var coords = ColorSpace.SRGB.coordinates(true);
+    var coords = ColorCoordinates.of(ColorSpace.SRGB, true);
     coords.toPoint(a, pa, 0);
     coords.toPoint(b, pb, 0);
     if (!alpha) {
-      coords = ColorSpace.SRGB.coordinates(false);
+      coords = ColorCoordinates.of(ColorSpace.SRGB, false);
       coords.toPoint(a, pa, 0);
       coords.toPoint(b, pb, 0);
       return Math.round(WeightedPoints.distance2(pa, 0, pb, 0, 3) * 1e6);

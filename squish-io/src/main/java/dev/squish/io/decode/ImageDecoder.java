@@ -1,6 +1,7 @@
 package dev.squish.io.decode;
 
 import dev.squish.image.RgbaImage;
+import dev.squish.io.decode.ImageDecodeException.Reason;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -51,42 +52,42 @@ public final class ImageDecoder {
   }
 
   /** Decodes the image file at {@code path}. */
-  public RgbaImage decode(Path path) throws ImageDecodeException {
+  public DecodedImage decode(Path path) throws ImageDecodeException {
     byte[] data;
     try {
       if (Files.isDirectory(path)) {
-        throw new ImageDecodeException("is a folder, not an image file");
+        throw new ImageDecodeException(Reason.UNREADABLE, "is a folder, not an image file");
       }
       long size = Files.size(path);
       if (size > Integer.MAX_VALUE - 16) {
-        throw new ImageDecodeException("file of " + size + " bytes is too large to read");
+        throw new ImageDecodeException(Reason.TOO_LARGE, "file of " + size + " bytes is too large to read");
       }
       data = Files.readAllBytes(path);
     } catch (NoSuchFileException e) {
-      throw new ImageDecodeException("no such file");
+      throw new ImageDecodeException(Reason.UNREADABLE, "no such file");
     } catch (AccessDeniedException e) {
-      throw new ImageDecodeException("permission denied: cannot read the file");
+      throw new ImageDecodeException(Reason.UNREADABLE, "permission denied: cannot read the file");
     } catch (IOException e) {
-      throw new ImageDecodeException("cannot read the file: " + oneLine(e), e);
+      throw new ImageDecodeException(Reason.UNREADABLE, "cannot read the file: " + oneLine(e), e);
     }
     return decode(data, data.length);
   }
 
   /** Decodes an image read to its end from {@code in} (for example standard input). */
-  public RgbaImage decode(InputStream in) throws ImageDecodeException {
+  public DecodedImage decode(InputStream in) throws ImageDecodeException {
     byte[] data;
     try {
       data = in.readAllBytes();
     } catch (IOException e) {
-      throw new ImageDecodeException("cannot read the input: " + oneLine(e), e);
+      throw new ImageDecodeException(Reason.UNREADABLE, "cannot read the input: " + oneLine(e), e);
     }
     return decode(data, data.length);
   }
 
   /** Decodes the encoded image in {@code data[0..length)}. */
-  public RgbaImage decode(byte[] data, int length) throws ImageDecodeException {
+  public DecodedImage decode(byte[] data, int length) throws ImageDecodeException {
     if (length == 0) {
-      throw new ImageDecodeException("empty file (0 bytes)");
+      throw new ImageDecodeException(Reason.EMPTY, "empty file (0 bytes)");
     }
     ImageFormat format = ImageFormat.sniff(data, length);
     if (format == null) {
@@ -106,7 +107,7 @@ public final class ImageDecoder {
       BufferedImage image = reader.read(0);
       String fatal = fatalWarning(warnings);
       if (fatal != null) {
-        throw new ImageDecodeException("truncated or corrupt " + format + ": " + fatal);
+        throw new ImageDecodeException(Reason.CORRUPT, "truncated or corrupt " + format + ": " + fatal);
       }
       int[] argb = RasterConversion.toArgb(image);
       int width = image.getWidth();
@@ -121,20 +122,20 @@ public final class ImageDecoder {
           height = t;
         }
       }
-      return RgbaImage.adopt(width, height, argb);
+      return new DecodedImage(RgbaImage.adopt(width, height, argb), format);
     } catch (ImageDecodeException e) {
       throw e;
     } catch (IIOException e) {
-      throw new ImageDecodeException("corrupt or truncated " + format + ": " + oneLine(e), e);
+      throw new ImageDecodeException(Reason.CORRUPT, "corrupt or truncated " + format + ": " + oneLine(e), e);
     } catch (IOException e) {
-      throw new ImageDecodeException("cannot decode " + format + ": " + oneLine(e), e);
+      throw new ImageDecodeException(Reason.CORRUPT, "cannot decode " + format + ": " + oneLine(e), e);
     } catch (OutOfMemoryError e) {
-      throw new ImageDecodeException("not enough memory to decode this image; give Java more memory "
+      throw new ImageDecodeException(Reason.OUT_OF_MEMORY, "not enough memory to decode this image; give Java more memory "
           + "(for example JAVA_OPTS=-Xmx8g) or lower --max-pixels", e);
     } catch (RuntimeException e) {
       // decoders throw unchecked exceptions on some malformed data (bad Huffman tables, index
       // overruns); to the user that is a corrupt file, not a bug in squish
-      throw new ImageDecodeException("corrupt " + format + ": " + oneLine(e), e);
+      throw new ImageDecodeException(Reason.CORRUPT, "corrupt " + format + ": " + oneLine(e), e);
     } finally {
       reader.dispose();
     }
@@ -144,21 +145,21 @@ public final class ImageDecoder {
   private static ImageDecodeException notAnImage(byte[] data, int length) {
     String name = ForeignFormat.name(data, length);
     if (name == null) {
-      return new ImageDecodeException("not an image squish can read: the content is not " + READABLE);
+      return new ImageDecodeException(Reason.NOT_AN_IMAGE, "not an image squish can read: the content is not " + READABLE);
     }
     if (name.equals("text")) {
-      return new ImageDecodeException("not an image: the file holds text; squish reads " + READABLE);
+      return new ImageDecodeException(Reason.NOT_AN_IMAGE, "not an image: the file holds text; squish reads " + READABLE);
     }
-    return new ImageDecodeException("unsupported format: the file is " + name + "; squish reads " + READABLE);
+    return new ImageDecodeException(Reason.UNSUPPORTED_FORMAT, "unsupported format: the file is " + name + "; squish reads " + READABLE);
   }
 
   private void checkSize(int w, int h) throws ImageDecodeException {
     if (w < 1 || h < 1) {
-      throw new ImageDecodeException("declares an empty size of " + w + "x" + h + " pixels");
+      throw new ImageDecodeException(Reason.CORRUPT, "declares an empty size of " + w + "x" + h + " pixels");
     }
     long pixels = (long) w * h;
     if (pixels > limits.maxPixels()) {
-      throw new ImageDecodeException("image is " + w + "x" + h + " = " + pixels
+      throw new ImageDecodeException(Reason.TOO_LARGE, "image is " + w + "x" + h + " = " + pixels
           + " pixels, more than the limit of " + limits.maxPixels() + " (raise it with --max-pixels)");
     }
   }
@@ -166,7 +167,7 @@ public final class ImageDecoder {
   private static ImageReader readerFor(ImageFormat format) throws ImageDecodeException {
     Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.imageIoName());
     if (!readers.hasNext()) {
-      throw new ImageDecodeException("unsupported format: no " + format + " reader is installed");
+      throw new ImageDecodeException(Reason.UNSUPPORTED_FORMAT, "unsupported format: no " + format + " reader is installed");
     }
     return readers.next();
   }

@@ -19,13 +19,13 @@ final class PngChunks {
     CRC32 crc = new CRC32();
     while (true) {
       if (length - pos < 12) {
-        throw new ImageDecodeException(
+        throw new ImageDecodeException(ImageDecodeException.Reason.CORRUPT,
             "truncated PNG: the file ends after " + length + " bytes, before the IEND chunk");
       }
       long chunkLength = readUint32(data, pos);
       String type = new String(data, pos + 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
       if (chunkLength > length - pos - 12) {
-        throw new ImageDecodeException("truncated PNG: chunk " + printable(type) + " at byte " + pos + " declares "
+        throw new ImageDecodeException(ImageDecodeException.Reason.CORRUPT, "truncated PNG: chunk " + printable(type) + " at byte " + pos + " declares "
             + chunkLength + " bytes but the file ends after " + length + " bytes");
       }
       int dataLength = (int) chunkLength;
@@ -33,7 +33,7 @@ final class PngChunks {
       crc.update(data, pos + 4, 4 + dataLength);
       long stored = readUint32(data, pos + 8 + dataLength);
       if (crc.getValue() != stored) {
-        throw new ImageDecodeException("corrupt PNG: chunk " + printable(type) + " at byte " + pos
+        throw new ImageDecodeException(ImageDecodeException.Reason.CORRUPT, "corrupt PNG: chunk " + printable(type) + " at byte " + pos
             + " has a bad CRC (stored " + Long.toHexString(stored) + ", computed " + Long.toHexString(crc.getValue())
             + ")");
       }
@@ -42,7 +42,7 @@ final class PngChunks {
       }
       if (type.equals("IEND")) {
         if (!sawIdat) {
-          throw new ImageDecodeException("corrupt PNG: no IDAT chunk, so there are no pixels");
+          throw new ImageDecodeException(ImageDecodeException.Reason.CORRUPT, "corrupt PNG: no IDAT chunk, so there are no pixels");
         }
         return;
       }

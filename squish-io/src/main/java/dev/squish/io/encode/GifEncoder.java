@@ -1,7 +1,7 @@
 package dev.squish.io.encode;
 
-import dev.squish.mapping.IndexedImage;
-import dev.squish.quantize.Palette;
+import dev.squish.image.IndexedImage;
+import dev.squish.image.Palette;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.awt.image.IndexColorModel;
@@ -18,11 +18,11 @@ import javax.imageio.stream.ImageOutputStream;
  * transparency: the first fully transparent palette entry becomes the transparent index, and
  * other entries lose their alpha (they are written opaque). Thread-safe.
  */
-public final class GifEncoder {
+final class GifEncoder {
   private GifEncoder() {}
 
   /** Writes the GIF to {@code out} (not closed). */
-  public static void write(IndexedImage image, OutputStream out) throws IOException {
+  static void write(IndexedImage image, OutputStream out) throws IOException {
     Palette palette = image.palette();
     int n = palette.size();
     int size = Math.max(2, Integer.highestOneBit(n - 1) << 1);

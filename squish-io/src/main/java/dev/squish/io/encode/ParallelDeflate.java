@@ -1,7 +1,7 @@
 package dev.squish.io.encode;
 
-import dev.squish.parallel.ParallelChunks;
 import java.io.ByteArrayOutputStream;
+import java.util.stream.IntStream;
 import java.util.zip.Adler32;
 import java.util.zip.Deflater;
 
@@ -22,11 +22,11 @@ final class ParallelDeflate {
 
   /** The zlib stream of {@code data[0..length)}. */
   static byte[] compress(byte[] data, int length, int level, int strategy) {
-    int blocks = Math.max(1, ParallelChunks.chunkCount(length, BLOCK));
+    int blocks = Math.max(1, (int) (((long) length + BLOCK - 1) / BLOCK));
     byte[][] parts = new byte[blocks][];
-    ParallelChunks.forEach(Math.max(length, 1), BLOCK, (b, from, to) -> {
-      int end = Math.min(to, length);
-      parts[b] = deflateBlock(data, from, end - from, level, strategy, b == blocks - 1);
+    IntStream.range(0, blocks).parallel().forEach(b -> {
+      int from = b * BLOCK;
+      parts[b] = deflateBlock(data, from, Math.min(BLOCK, length - from), level, strategy, b == blocks - 1);
     });
     ByteArrayOutputStream out = new ByteArrayOutputStream(totalLength(parts) + 6);
     out.write(0x78);

@@ -1,7 +1,7 @@
 package dev.squish.io.decode;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import dev.squish.io.decode.ImageDecodeException.Reason;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,28 +26,32 @@ class ImageDecoderBadInputTest {
   @Test
   void emptyInput() {
     assertThatThrownBy(() -> DECODER.decode(new byte[0], 0)).isInstanceOf(ImageDecodeException.class)
-        .hasMessage("empty file (0 bytes)");
+        .hasMessage("empty file (0 bytes)")
+        .hasFieldOrPropertyWithValue("reason", Reason.EMPTY);
   }
 
   @Test
   void textIsNotAnImage() {
     byte[] text = "this is not a picture\n".getBytes(StandardCharsets.US_ASCII);
     assertThatThrownBy(() -> DECODER.decode(text, text.length)).isInstanceOf(ImageDecodeException.class)
-        .hasMessage("not an image: the file holds text; squish reads PNG, JPEG, GIF, BMP, TIFF or WebP");
+        .hasMessage("not an image: the file holds text; squish reads PNG, JPEG, GIF, BMP, TIFF or WebP")
+        .hasFieldOrPropertyWithValue("reason", Reason.NOT_AN_IMAGE);
   }
 
   @Test
   void unknownBinaryIsNotAnImage() {
     byte[] junk = {0, 1, 2, 3, (byte) 0xFE, 0x10, 0x7F, 0};
     assertThatThrownBy(() -> DECODER.decode(junk, junk.length)).isInstanceOf(ImageDecodeException.class)
-        .hasMessage("not an image squish can read: the content is not PNG, JPEG, GIF, BMP, TIFF or WebP");
+        .hasMessage("not an image squish can read: the content is not PNG, JPEG, GIF, BMP, TIFF or WebP")
+        .hasFieldOrPropertyWithValue("reason", Reason.NOT_AN_IMAGE);
   }
 
   @Test
   void truncatedPng() throws IOException {
     byte[] png = fixture("rgb8.png");
     assertThatThrownBy(() -> DECODER.decode(png, png.length - 20)).isInstanceOf(ImageDecodeException.class)
-        .hasMessageStartingWith("truncated PNG");
+        .hasMessageStartingWith("truncated PNG")
+        .hasFieldOrPropertyWithValue("reason", Reason.CORRUPT);
   }
 
   @Test
@@ -55,14 +59,16 @@ class ImageDecoderBadInputTest {
     byte[] png = fixture("rgb8.png").clone();
     png[png.length - 20] ^= 0x5A; // inside the IDAT data
     assertThatThrownBy(() -> DECODER.decode(png, png.length)).isInstanceOf(ImageDecodeException.class)
-        .hasMessageStartingWith("corrupt PNG: chunk IDAT").hasMessageContaining("bad CRC");
+        .hasMessageStartingWith("corrupt PNG: chunk IDAT").hasMessageContaining("bad CRC")
+        .hasFieldOrPropertyWithValue("reason", Reason.CORRUPT);
   }
 
   @Test
   void truncatedJpegIsAnErrorNotAGreyPicture() throws IOException {
     byte[] jpeg = fixture("baseline.jpg");
     assertThatThrownBy(() -> DECODER.decode(jpeg, jpeg.length / 2)).isInstanceOf(ImageDecodeException.class)
-        .hasMessageContaining("JPEG");
+        .hasMessageContaining("JPEG")
+        .hasFieldOrPropertyWithValue("reason", Reason.CORRUPT);
   }
 
   @Test
@@ -70,27 +76,32 @@ class ImageDecoderBadInputTest {
     byte[] png = pngDeclaring(100_000, 100_000);
     assertThatThrownBy(() -> DECODER.decode(png, png.length)).isInstanceOf(ImageDecodeException.class)
         .hasMessage("image is 100000x100000 = 10000000000 pixels, more than the limit of 100000000"
-            + " (raise it with --max-pixels)");
+            + " (raise it with --max-pixels)")
+        .hasFieldOrPropertyWithValue("reason", Reason.TOO_LARGE);
   }
 
   @Test
   void pixelLimitIsConfigurable() throws IOException {
     byte[] png = fixture("rgb8.png");
     ImageDecoder strict = new ImageDecoder(new DecodeLimits(95));
-    assertThatThrownBy(() -> strict.decode(png, png.length)).hasMessageContaining("12x8 = 96 pixels");
+    assertThatThrownBy(() -> strict.decode(png, png.length)).hasMessageContaining("12x8 = 96 pixels")
+        .hasFieldOrPropertyWithValue("reason", Reason.TOO_LARGE);
   }
 
   @Test
   void unsupportedFormatIsNamedAsSuch() {
     byte[] psd = Arrays.copyOf("8BPS".getBytes(StandardCharsets.US_ASCII), 64);
     assertThatThrownBy(() -> DECODER.decode(psd, psd.length))
-        .hasMessage("unsupported format: the file is Photoshop PSD; squish reads PNG, JPEG, GIF, BMP, TIFF or WebP");
+        .hasMessage("unsupported format: the file is Photoshop PSD; squish reads PNG, JPEG, GIF, BMP, TIFF or WebP")
+        .hasFieldOrPropertyWithValue("reason", Reason.UNSUPPORTED_FORMAT);
   }
 
   @Test
   void missingFileAndFolder(@TempDir Path dir) {
-    assertThatThrownBy(() -> DECODER.decode(dir.resolve("nope.png"))).hasMessage("no such file");
-    assertThatThrownBy(() -> DECODER.decode(dir)).hasMessage("is a folder, not an image file");
+    assertThatThrownBy(() -> DECODER.decode(dir.resolve("nope.png"))).hasMessage("no such file")
+        .hasFieldOrPropertyWithValue("reason", Reason.UNREADABLE);
+    assertThatThrownBy(() -> DECODER.decode(dir)).hasMessage("is a folder, not an image file")
+        .hasFieldOrPropertyWithValue("reason", Reason.UNREADABLE);
   }
 
   @Test
@@ -99,7 +110,7 @@ class ImageDecoderBadInputTest {
     byte[] png = fixture("rgb8.png");
     Files.write(p, png);
     var before = Files.getLastModifiedTime(p);
-    DECODER.decode(p);
+    DECODER.decode(p).image();
     org.assertj.core.api.Assertions.assertThat(Files.readAllBytes(p)).isEqualTo(png);
     org.assertj.core.api.Assertions.assertThat(Files.getLastModifiedTime(p)).isEqualTo(before);
   }

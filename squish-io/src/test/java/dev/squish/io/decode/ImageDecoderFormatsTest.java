@@ -50,7 +50,7 @@ class ImageDecoderFormatsTest {
     try (InputStream in = getClass().getResourceAsStream("/dev/squish/io/formats/" + name)) {
       data = in.readAllBytes();
     }
-    RgbaImage image = DECODER.decode(data, data.length);
+    RgbaImage image = DECODER.decode(data, data.length).image();
     assertThat(image.width()).as("width").isEqualTo(w);
     assertThat(image.height()).as("height").isEqualTo(h);
     // lossy files are compared with the source pattern. TwelveMonkeys' VP8 decoder upsamples

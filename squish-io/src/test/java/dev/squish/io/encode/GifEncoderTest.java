@@ -1,9 +1,8 @@
 package dev.squish.io.encode;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.squish.mapping.IndexedImage;
-import dev.squish.quantize.Palette;
+import dev.squish.image.IndexedImage;
+import dev.squish.image.Palette;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -17,7 +16,7 @@ class GifEncoderTest {
     IndexedImage image = IndexedImage.of(3, 2, Palette.of(0xFF102030, 0x00000000, 0xFFFFFFFF),
         new byte[] {0, 1, 2, 2, 1, 0});
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    GifEncoder.write(image, out);
+    ImageEncoder.write(image, OutputFormat.GIF, PngOptions.defaults(), out);
     byte[] gif = out.toByteArray();
     assertThat(new String(gif, 0, 6, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("GIF89a");
     BufferedImage read = ImageIO.read(new ByteArrayInputStream(gif));

@@ -1,9 +1,8 @@
 package dev.squish.io.encode;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.squish.mapping.IndexedImage;
-import dev.squish.quantize.Palette;
+import dev.squish.image.IndexedImage;
+import dev.squish.image.Palette;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.security.MessageDigest;

@@ -1,0 +1,107 @@
+package dev.squish.cli;
+
+import dev.squish.quantize.FitReport;
+import dev.squish.view.Json;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** One input's figures for programs: a row of the {@code --report} file, and the object {@code --json} prints. */
+final class ReportRow {
+  private ReportRow() {}
+
+  /** The columns before the fit's own figures. */
+  private static final List<String> FILE_COLUMNS = List.of("input", "output", "status", "reason", "input_bytes",
+      "output_bytes", "ratio", "bits_per_pixel", "width", "height", "k", "colors", "channels", "mse", "psnr_db",
+      "lossless", "ssim", "delta_e2000", "quality_target", "quality_reached", "k_tried", "seconds");
+
+  /** The columns of a report row, in order; every row has all of them, null where they do not apply. */
+  static final List<String> COLUMNS = Stream.concat(FILE_COLUMNS.stream(), FitReport.FIGURES.stream()).toList();
+
+  /** Columns that {@code --json} lines leave out when they are empty: those of --metrics, targets and EM. */
+  private static final List<String> OPTIONAL_COLUMNS = Stream.concat(Stream.of("ssim", "delta_e2000",
+      "quality_target", "quality_reached", "k_tried"), FitReport.FIGURES.stream()).toList();
+
+  /** The status word of a result: written, skipped or failed. */
+  static String status(FileResult r) {
+    if (r instanceof FileResult.Written) {
+      return "written";
+    }
+    return r instanceof FileResult.Skipped ? "skipped" : "failed";
+  }
+
+  /** One row of the report: every figure of {@code r} under the names in {@link #COLUMNS}. */
+  static Map<String, Object> of(FileResult r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (String c : COLUMNS) {
+      m.put(c, null);
+    }
+    m.put("input", r.input());
+    m.put("status", status(r));
+    if (r instanceof FileResult.Skipped s) {
+      if (s.search() != null) {
+        m.put("k", s.search().k());
+        m.put("quality_target", ResultLine.target(s.search().target()));
+        m.put("quality_reached", Json.round(s.search().quality(), 4));
+      }
+      m.put("output", s.output());
+      m.put("reason", s.reason());
+    } else if (r instanceof FileResult.Failed f) {
+      m.put("reason", f.reason());
+    } else if (r instanceof FileResult.Written w) {
+      written(m, w);
+    }
+    return m;
+  }
+
+  private static void written(Map<String, Object> m, FileResult.Written r) {
+    m.put("output", r.output());
+    m.put("input_bytes", r.inputBytes());
+    m.put("output_bytes", r.outputBytes());
+    m.put("ratio", Json.round(r.ratio(), 4));
+    m.put("bits_per_pixel", Json.round(r.bitsPerPixel(), 5));
+    m.put("width", r.width());
+    m.put("height", r.height());
+    m.put("k", r.k());
+    m.put("colors", r.colors());
+    m.put("channels", r.quality().channels());
+    m.put("mse", Json.round(r.quality().mse(), 6));
+    m.put("psnr_db", r.quality().lossless() ? null : Json.round(r.quality().psnr(), 4));
+    m.put("lossless", r.quality().lossless());
+    if (r.quality().hasPerceptual()) {
+      m.put("ssim", Json.round(r.quality().ssim(), 6));
+      m.put("delta_e2000", Json.round(r.quality().deltaE2000(), 5));
+    }
+    if (r.search() != null) {
+      m.put("quality_target", ResultLine.target(r.search().target()));
+      m.put("quality_reached", Json.round(r.search().quality(), 4));
+      List<String> tried = new ArrayList<>();
+      r.search().probes().forEach(p -> tried.add(Integer.toString(p.k())));
+      m.put("k_tried", String.join(" ", tried));
+    }
+    m.put("seconds", Json.round(r.seconds(), 4));
+    m.putAll(r.fit().figures());
+  }
+
+  /**
+   * The object printed per file by {@code --json}: the report row without the columns that do not
+   * apply, the fitted model (for EM, the whole mixture), and with {@code verbose} the course of the fit.
+   */
+  static Map<String, Object> json(FileResult r, boolean verbose) {
+    Map<String, Object> m = of(r);
+    for (String c : OPTIONAL_COLUMNS) {
+      if (m.get(c) == null) {
+        m.remove(c);
+      }
+    }
+    if (r instanceof FileResult.Written w) {
+      m.putAll(w.fit().model());
+      if (verbose) {
+        m.put("fit", w.fit().trace());
+      }
+    }
+    return m;
+  }
+}

@@ -1,0 +1,49 @@
+package dev.squish.cli;
+
+import dev.squish.compress.QualityTarget;
+import java.math.BigDecimal;
+import java.util.Locale;
+
+/** The one line printed for people after each file. */
+final class ResultLine {
+  private ResultLine() {}
+
+  /** The line of a written file. */
+  static String of(FileResult.Written r) {
+    String psnr = r.quality().lossless() ? "lossless" : String.format(Locale.ROOT, "PSNR %.2f dB", r.quality().psnr());
+    String perceptual = r.quality().hasPerceptual() ? String.format(Locale.ROOT, ", SSIM %.4f, deltaE00 %.3f",
+        r.quality().ssim(), r.quality().deltaE2000()) : "";
+    return String.format(Locale.ROOT, "%s -> %s: %d B -> %d B, ratio %.2f, %.3f bpp, %d colours, %s%s%s%s, %.2f s",
+        r.input(), r.output(), r.inputBytes(), r.outputBytes(), r.ratio(), r.bitsPerPixel(), r.colors(), psnr,
+        perceptual, r.quality().channels().equals("RGBA") ? " (RGBA)" : "", searched(r.search()), r.seconds());
+  }
+
+  /** The line of a skipped file. */
+  static String of(FileResult.Skipped r) {
+    return r.input() + ": skipped: " + r.reason();
+  }
+
+  /** ", k = 37 chosen for PSNR >= 38 dB" after a quality search; empty otherwise. */
+  private static String searched(FileResult.Search s) {
+    if (s == null) {
+      return "";
+    }
+    String reached = s.target().measure() == QualityTarget.Measure.PSNR
+        ? String.format(Locale.ROOT, "%.2f dB", s.quality()) : String.format(Locale.ROOT, "%.3f", s.quality());
+    return String.format(Locale.ROOT, ", k = %d chosen for %s (reached %s) in %d tries", s.k(), target(s.target()),
+        reached, s.probes().size());
+  }
+
+  /** The target as the user gave it: "PSNR 35-40 dB" or "mean deltaE00 <= 2". */
+  static String target(QualityTarget t) {
+    return t.measure() == QualityTarget.Measure.PSNR
+        ? "PSNR " + number(t.minimum()) + "-" + number(t.target()) + " dB"
+        : "mean deltaE00 <= " + number(t.target());
+  }
+
+  /** A number as people write it: no trailing zeros ("38", "2.5"). */
+  static String number(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
+        : BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+  }
+}

@@ -1,0 +1,108 @@
+package dev.squish.compress;
+
+import dev.squish.quantize.ColorSpace;
+import dev.squish.quantize.Method;
+import java.util.Objects;
+
+/**
+ * What to do to an image: the method and its palette size, the colour space the clustering works
+ * in, the dithering, the seed of every random choice, and which perceptual measures to take
+ * besides MSE and PSNR. Immutable; made with {@link #of} or a {@link Builder}.
+ *
+ * <pre>{@code
+ * CompressOptions o = CompressOptions.builder(Method.kMeans(64))
+ *     .space(ColorSpace.OKLAB)
+ *     .dithering(Dithering.floydSteinberg(0.8))
+ *     .build();
+ * }</pre>
+ *
+ * @param method how the palette is found, with its palette size
+ * @param space colour space the clustering runs in
+ * @param dithering how pixels are mapped to the palette
+ * @param seed seed of every random choice; the same image, options and seed give the same result
+ * @param ssim also measure mean SSIM (on luminance)
+ * @param deltaE also measure mean CIEDE2000
+ */
+public record CompressOptions(Method method, ColorSpace space, Dithering dithering, long seed, boolean ssim,
+    boolean deltaE) {
+  /** Default seed: fixed, so that runs repeat. */
+  public static final long DEFAULT_SEED = 1;
+  /** Default palette size. */
+  public static final int DEFAULT_K = Method.MAX_K;
+
+  public CompressOptions {
+    Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(space, "space");
+    Objects.requireNonNull(dithering, "dithering");
+  }
+
+  /** {@code method} in sRGB, without dithering, with the default seed, MSE and PSNR only. */
+  public static CompressOptions of(Method method) {
+    return builder(method).build();
+  }
+
+  /** A builder starting from the defaults of {@link #of}. */
+  public static Builder builder(Method method) {
+    return new Builder(method);
+  }
+
+  /** A builder starting from these options. */
+  public Builder toBuilder() {
+    return new Builder(method).space(space).dithering(dithering).seed(seed).ssim(ssim).deltaE(deltaE);
+  }
+
+  /** Builds {@link CompressOptions}; every setter returns the builder. */
+  public static final class Builder {
+    private Method method;
+    private ColorSpace space = ColorSpace.SRGB;
+    private Dithering dithering = Dithering.NONE;
+    private long seed = DEFAULT_SEED;
+    private boolean ssim;
+    private boolean deltaE;
+
+    private Builder(Method method) {
+      this.method = method;
+    }
+
+    /** The method and palette size. */
+    public Builder method(Method value) {
+      this.method = value;
+      return this;
+    }
+
+    /** The colour space clustered in (default sRGB). */
+    public Builder space(ColorSpace value) {
+      this.space = value;
+      return this;
+    }
+
+    /** The dithering (default none). */
+    public Builder dithering(Dithering value) {
+      this.dithering = value;
+      return this;
+    }
+
+    /** The seed (default {@link #DEFAULT_SEED}). */
+    public Builder seed(long value) {
+      this.seed = value;
+      return this;
+    }
+
+    /** Whether to measure SSIM (default no). */
+    public Builder ssim(boolean value) {
+      this.ssim = value;
+      return this;
+    }
+
+    /** Whether to measure mean CIEDE2000 (default no). */
+    public Builder deltaE(boolean value) {
+      this.deltaE = value;
+      return this;
+    }
+
+    /** The options; checks that none is missing. */
+    public CompressOptions build() {
+      return new CompressOptions(method, space, dithering, seed, ssim, deltaE);
+    }
+  }
+}

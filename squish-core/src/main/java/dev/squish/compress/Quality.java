@@ -1,0 +1,24 @@
+package dev.squish.compress;
+
+/**
+ * How close a compressed image is to its original, measured the way the benchmark harness does:
+ * over R, G, B, or over the four straight channels R, G, B, A when the original uses alpha.
+ *
+ * @param mse mean squared error per channel, 8-bit units (0..65025)
+ * @param psnr peak signal-to-noise ratio in dB, {@code 10 log10(255^2 / mse)}; infinite when lossless
+ * @param channels what was measured: {@code "RGB"}, or {@code "RGBA"} for images whose alpha is used
+ * @param ssim mean SSIM on luminance (Wang et al. 2004: 11×11 Gaussian window, σ = 1.5), or NaN when not measured
+ * @param deltaE2000 mean CIEDE2000 colour difference per visible pixel, or NaN when not measured
+ */
+public record Quality(double mse, double psnr, String channels, double ssim, double deltaE2000) {
+
+  /** True when SSIM and ΔE00 were measured. */
+  public boolean hasPerceptual() {
+    return !Double.isNaN(ssim) && !Double.isNaN(deltaE2000);
+  }
+
+  /** True when the output has exactly the original's pixels. */
+  public boolean lossless() {
+    return mse == 0;
+  }
+}

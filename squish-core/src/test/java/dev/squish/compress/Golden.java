@@ -1,0 +1,67 @@
+package dev.squish.compress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.squish.image.RgbaImage;
+import dev.squish.testkit.TestImages;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Golden figures of the committed photos, in {@code golden/NAME.properties} beside the tests: a
+ * key {@code PHOTO.CASE.MEASURE.min} is a floor, {@code .max} a ceiling. A result far better than
+ * its bound is printed as "too lax" so that the bound gets tightened in review (the ratchet of
+ * zxing's black-box tests); a bound is never loosened to make a change pass.
+ */
+final class Golden {
+  private static final Map<String, PreparedImage> PREPARED = new ConcurrentHashMap<>();
+
+  private final String file;
+  private final Properties bounds = new Properties();
+
+  Golden(String file) {
+    this.file = file;
+    try (InputStream in = Golden.class.getResourceAsStream("golden/" + file)) {
+      bounds.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The committed photo, prepared once for every golden test. */
+  static PreparedImage photo(String name) {
+    return PREPARED.computeIfAbsent(name, n -> PreparedImage.of(TestImages.load(n, RgbaImage::of)));
+  }
+
+  /** Checks {@code value} against the floor {@code key.min}; {@code lax} is the margin above it called too lax. */
+  void atLeast(String key, double value, double lax) {
+    double floor = bound(key + ".min");
+    System.out.printf("%s %s = %.4f (floor %.4f)%n", file, key, value, floor);
+    if (value > floor + lax && Double.isFinite(value)) {
+      System.out.printf("+++ too lax: %s %s = %.4f, floor %.4f%n", file, key, value, floor);
+    }
+    assertThat(value).as("%s %s", file, key).isGreaterThanOrEqualTo(floor);
+  }
+
+  /** Checks {@code value} against the ceiling {@code key.max}; {@code lax} is the margin below it called too lax. */
+  void atMost(String key, double value, double lax) {
+    double ceiling = bound(key + ".max");
+    System.out.printf("%s %s = %.4f (ceiling %.4f)%n", file, key, value, ceiling);
+    if (value < ceiling - lax) {
+      System.out.printf("+++ too lax: %s %s = %.4f, ceiling %.4f%n", file, key, value, ceiling);
+    }
+    assertThat(value).as("%s %s", file, key).isLessThanOrEqualTo(ceiling);
+  }
+
+  private double bound(String key) {
+    String v = bounds.getProperty(key);
+    if (v == null) {
+      throw new IllegalStateException("golden/" + file + " has no " + key);
+    }
+    return Double.parseDouble(v);
+  }
+}

@@ -1,0 +1,120 @@
+package dev.squish.compress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.squish.image.IndexedImage;
+import dev.squish.image.RgbaImage;
+import dev.squish.quantize.FitReport;
+import dev.squish.quantize.Method;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class PreparedImageTest {
+
+  private static RgbaImage noise(long seed, int w, int h) {
+    SplittableRandom r = new SplittableRandom(seed);
+    int[] px = new int[w * h];
+    for (int i = 0; i < px.length; i++) {
+      px[i] = 0xFF000000 | r.nextInt(1 << 24);
+    }
+    return RgbaImage.of(w, h, px);
+  }
+
+  @Test
+  void everyPixelGetsItsColoursEntryAndTheQualityMatchesTheImage() {
+    RgbaImage image = noise(1, 64, 48);
+    Compressed c = PreparedImage.of(image).compress(CompressOptions.of(Method.kMeans(8)));
+    IndexedImage out = c.image();
+    assertThat(out.palette().size()).isLessThanOrEqualTo(8);
+    long sse = 0;
+    for (int i = 0; i < image.pixelCount(); i++) {
+      int a = image.argb(i);
+      assertThat(out.index(i)).isEqualTo(c.paletteIndexOf(a));
+      int b = out.argb(i);
+      for (int s = 0; s < 24; s += 8) {
+        int d = ((a >>> s) & 0xFF) - ((b >>> s) & 0xFF);
+        sse += d * d;
+      }
+    }
+    assertThat(c.quality().mse()).isEqualTo(sse / (3.0 * image.pixelCount()));
+    assertThat(c.paletteIndexOf(0xFF000001)).as("a colour the image does not have").isEqualTo(-1);
+  }
+
+  @Test
+  void thePaletteIsWrittenTranslucentFirstThenByUse() {
+    int[] px = new int[100];
+    for (int i = 0; i < px.length; i++) {
+      px[i] = i < 10 ? 0x00000000 : i < 40 ? 0xFFFF0000 : 0xFF0000FF;
+    }
+    Compressed c = PreparedImage.of(RgbaImage.of(10, 10, px)).compress(CompressOptions.of(Method.kMeans(3)));
+    assertThat(c.palette().colors()).containsExactly(0x00000000, 0xFF0000FF, 0xFFFF0000);
+  }
+
+  @Test
+  void perceptualMeasuresAreTakenOnlyWhenAsked() {
+    PreparedImage p = PreparedImage.of(noise(2, 40, 30));
+    Quality plain = p.compress(CompressOptions.of(Method.kMeans(8))).quality();
+    assertThat(plain.ssim()).isNaN();
+    assertThat(plain.deltaE2000()).isNaN();
+    Quality both = p.compress(CompressOptions.builder(Method.kMeans(8)).ssim(true).deltaE(true).build()).quality();
+    assertThat(both.hasPerceptual()).isTrue();
+    assertThat(both.ssim()).isBetween(0.0, 1.0);
+    assertThat(both.deltaE2000()).isPositive();
+    assertThat(both.mse()).isEqualTo(plain.mse());
+  }
+
+  @Test
+  void emSettingsReachTheMixture() {
+    PreparedImage p = PreparedImage.of(noise(3, 40, 30));
+    Method em = new Method.Em(12, Method.Covariance.DIAG, Method.Assignment.MAP);
+    FitReport.Em r = (FitReport.Em) p.compress(CompressOptions.builder(em).seed(9).build()).fit();
+    assertThat(r.requestedComponents()).isEqualTo(12);
+    assertThat(r.covariance()).isEqualTo(Method.Covariance.DIAG);
+    assertThat(r.assignment()).isEqualTo(Method.Assignment.MAP);
+    assertThat(r.regCovar()).isEqualTo(1e-6 * 255 * 255);
+  }
+
+  @Test
+  void emWithBicReportsTheKItChose() {
+    PreparedImage p = PreparedImage.of(noise(4, 30, 20));
+    Compressed c = p.compress(CompressOptions.of(Method.emAutoK(3, 8)));
+    FitReport.Em r = (FitReport.Em) c.fit();
+    assertThat(r.selection()).extracting(FitReport.Em.Candidate::k).containsExactly(3, 4, 6, 8);
+    assertThat(c.k()).isEqualTo(r.requestedComponents());
+  }
+
+  @Test
+  void emKeepsTransparentPixelsHidden() {
+    SplittableRandom r = new SplittableRandom(2);
+    int[] px = new int[40 * 30];
+    for (int i = 0; i < px.length; i++) {
+      px[i] = i % 5 == 0 ? 0x00102030 : 0xFF000000 | r.nextInt(1 << 24);
+    }
+    Compressed c = PreparedImage.of(RgbaImage.of(40, 30, px)).compress(CompressOptions.of(Method.em(8)));
+    FitReport.Em report = (FitReport.Em) c.fit();
+    assertThat(report.dimensions()).isEqualTo(4);
+    assertThat(c.palette().size()).isLessThanOrEqualTo(8);
+    assertThat(c.palette().colors()).contains(0x00102030);
+  }
+
+  @Test
+  void anotherImageIsMeasuredAgainstTheOriginal() {
+    RgbaImage image = RgbaImage.of(2, 1, new int[] {0xFF0A0A0A, 0xFF000000});
+    Quality q = PreparedImage.of(image).measure(RgbaImage.of(2, 1, new int[] {0xFF0C0A0A, 0xFF000003}));
+    assertThat(q.mse()).isEqualTo(13.0 / 6);
+    assertThat(q.channels()).isEqualTo("RGB");
+  }
+
+  @Test
+  void aPreviewIsMarkedAndAnImageWithFewColoursGetsTheExactResult() {
+    RgbaImage photo = noise(5, 300, 200); // 60,000 colours: more than twice the preview's sample
+    PreparedImage p = PreparedImage.of(photo);
+    Compressed preview = p.preview(CompressOptions.of(Method.kMeans(16)));
+    assertThat(preview.preview()).isTrue();
+    assertThat(preview.palette().size()).isLessThanOrEqualTo(16);
+    PreparedImage few = PreparedImage.of(noise(6, 40, 30));
+    assertThat(few.preview(CompressOptions.of(Method.kMeans(16))).preview()).isFalse();
+    assertThat(few.preview(CompressOptions.of(Method.kMeans(16))).image().copyIndices())
+        .isEqualTo(few.compress(CompressOptions.of(Method.kMeans(16))).image().copyIndices());
+  }
+}

@@ -1,0 +1,39 @@
+package dev.squish.io.encode;
+
+import dev.squish.image.IndexedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.Objects;
+
+/**
+ * Writes palette images: the one way into squish's PNG and GIF encoders. PNG is written by squish
+ * itself (smallest bit depth, {@code tRNS} cut after the last translucent entry, the filter,
+ * palette order and deflate effort of the {@link PngOptions}); GIF by the JDK's writer. Thread-safe.
+ */
+public final class ImageEncoder {
+  private ImageEncoder() {}
+
+  /** {@code image} encoded as {@code format}; {@code png} says how hard a PNG is compressed (ignored for GIF). */
+  public static byte[] encode(IndexedImage image, OutputFormat format, PngOptions png) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      write(image, format, png, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("in-memory streams cannot fail", e);
+    }
+    return out.toByteArray();
+  }
+
+  /** Writes {@code image} as {@code format} to {@code out} (not closed). */
+  public static void write(IndexedImage image, OutputFormat format, PngOptions png, OutputStream out)
+      throws IOException {
+    Objects.requireNonNull(image, "image");
+    Objects.requireNonNull(png, "png");
+    switch (format) {
+      case PNG -> IndexedPngEncoder.write(image, out, png);
+      case GIF -> GifEncoder.write(image, out);
+    }
+  }
+}

@@ -1,5 +1,4 @@
 /**
-
  * squish's library: everything between decoded pixels and a palette image. Start with
  * {@link dev.squish.compress.PreparedImage}: prepare an {@link dev.squish.image.RgbaImage} once,
  * then compress, preview or search it with {@link dev.squish.compress.CompressOptions}. It depends

@@ -4,9 +4,10 @@ import dev.squish.cluster.Quantization;
 import dev.squish.cluster.WeightedPoints;
 import dev.squish.color.ColorCoordinates;
 import dev.squish.histogram.ColorHistogram;
+import dev.squish.quantize.Assignment;
 import dev.squish.quantize.ColorSpace;
+import dev.squish.quantize.Covariance;
 import dev.squish.quantize.FitReport;
-import dev.squish.quantize.Method;
 import dev.squish.quantize.gmm.GmmConfig;
 import dev.squish.quantize.gmm.GmmQuantizer;
 import dev.squish.quantize.gmm.Mixture;
@@ -54,8 +55,9 @@ public class GmmBench {
   @Setup(Level.Trial)
   public void load() throws Exception {
     histogram = ColorHistogram.of(BenchImages.load(image));
-    quantizer = new GmmQuantizer(new GmmConfig(k, Method.Covariance.FULL, GmmConfig.DEFAULT_REG_COVAR, GmmConfig.DEFAULT_TOLERANCE,
-        GmmConfig.DEFAULT_MAX_ITERATIONS, coarse, 1, ColorSpace.SRGB, Method.Assignment.NEAREST));
+    quantizer = new GmmQuantizer(new GmmConfig(k, Covariance.FULL, GmmConfig.DEFAULT_REG_COVAR,
+        GmmConfig.DEFAULT_TOLERANCE, GmmConfig.DEFAULT_MAX_ITERATIONS, coarse, 1, ColorSpace.SRGB,
+        Assignment.NEAREST));
     // the benchmark images are opaque: sRGB coordinates
     points = WeightedPoints.of(histogram, ColorCoordinates.of(ColorSpace.SRGB, false));
     fitted = Mixture.of(((FitReport.Em) quantizer.quantize(histogram).report()).mixture());

@@ -3,6 +3,7 @@ package dev.squish.cli;
 import dev.squish.compress.Quality;
 import dev.squish.compress.QualityTarget;
 import dev.squish.quantize.FitReport;
+import dev.squish.view.Figures;
 import java.util.List;
 
 /** What happened to one input. */
@@ -30,11 +31,11 @@ sealed interface FileResult {
       int k, Quality quality, FitReport fit, double seconds, Search search) implements FileResult {
 
     double ratio() {
-      return outputBytes == 0 ? 0 : (double) inputBytes / outputBytes;
+      return Figures.ratio(inputBytes, outputBytes);
     }
 
     double bitsPerPixel() {
-      return outputBytes * 8.0 / ((double) width * height);
+      return Figures.bitsPerPixel(outputBytes, (long) width * height);
     }
   }
 

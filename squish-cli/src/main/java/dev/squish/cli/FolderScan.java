@@ -104,7 +104,8 @@ final class FolderScan extends SimpleFileVisitor<Path> {
   String whyEmpty() {
     StringBuilder sb = new StringBuilder("no images in this folder");
     if (!rules.recursive() && subfolders > 0) {
-      sb.append("; it has ").append(BatchPlan.count(subfolders, "subfolder")).append(": add --recursive to look in them");
+      sb.append("; it has ").append(BatchPlan.count(subfolders, "subfolder"))
+          .append(": add --recursive to look in them");
     }
     List<String> notes = new ArrayList<>();
     if (ignored > 0) {

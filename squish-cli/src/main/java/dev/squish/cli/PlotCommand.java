@@ -94,8 +94,10 @@ final class PlotCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     List<Integer> ks = rdKs == null ? RateDistortion.DEFAULT_KS : rdKs;
     for (int k : ks) {
-      if (k < Method.MIN_K || k > Method.MAX_K) {
-        throw usage("--rd-k values must be from " + Method.MIN_K + " to " + Method.MAX_K + ", got " + k);
+      try {
+        Method.checkK("--rd-k values", k);
+      } catch (IllegalArgumentException e) {
+        throw usage(e.getMessage());
       }
     }
     List<Method> methods = noRd ? List.of() : methods(options.method());

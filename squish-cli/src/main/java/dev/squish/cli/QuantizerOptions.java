@@ -2,7 +2,9 @@ package dev.squish.cli;
 
 import dev.squish.compress.CompressOptions;
 import dev.squish.compress.Dithering;
+import dev.squish.quantize.Assignment;
 import dev.squish.quantize.ColorSpace;
+import dev.squish.quantize.Covariance;
 import dev.squish.quantize.Method;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -95,18 +97,18 @@ final class QuantizerOptions {
   }
 
   private Method emMethod(boolean auto) {
-    Method.Covariance cov = Method.Covariance.FULL;
-    Method.Assignment assignment = Method.Assignment.NEAREST;
+    Covariance cov = Covariance.FULL;
+    Assignment assignment = Assignment.NEAREST;
     if (covariance != null) {
       try {
-        cov = Method.Covariance.byId(covariance);
+        cov = Covariance.byId(covariance);
       } catch (IllegalArgumentException e) {
         throw usage("--covariance must be full, diag or spherical, got '" + covariance + "'");
       }
     }
     if (assign != null) {
       try {
-        assignment = Method.Assignment.byId(assign);
+        assignment = Assignment.byId(assign);
       } catch (IllegalArgumentException e) {
         throw usage("--assign must be nearest or map, got '" + assign + "'");
       }
@@ -164,10 +166,11 @@ final class QuantizerOptions {
       throw usage("--k must be a whole number from " + K_RANGE + (method.equalsIgnoreCase("em") ? " or auto" : "")
           + ", got '" + value + "'");
     }
-    if (colors < Method.MIN_K || colors > Method.MAX_K) {
-      throw usage("--k must be from " + K_RANGE + ", got " + colors);
+    try {
+      return Method.checkK("--k", colors);
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
     }
-    return colors;
   }
 
   private ParameterException usage(String message) {

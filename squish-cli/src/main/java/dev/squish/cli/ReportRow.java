@@ -1,6 +1,7 @@
 package dev.squish.cli;
 
 import dev.squish.quantize.FitReport;
+import dev.squish.view.Figures;
 import dev.squish.view.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,22 +59,12 @@ final class ReportRow {
 
   private static void written(Map<String, Object> m, FileResult.Written r) {
     m.put("output", r.output());
-    m.put("input_bytes", r.inputBytes());
-    m.put("output_bytes", r.outputBytes());
-    m.put("ratio", Json.round(r.ratio(), 4));
-    m.put("bits_per_pixel", Json.round(r.bitsPerPixel(), 5));
+    m.putAll(Figures.sizes(r.inputBytes(), r.outputBytes(), (long) r.width() * r.height()));
     m.put("width", r.width());
     m.put("height", r.height());
     m.put("k", r.k());
     m.put("colors", r.colors());
-    m.put("channels", r.quality().channels());
-    m.put("mse", Json.round(r.quality().mse(), 6));
-    m.put("psnr_db", r.quality().lossless() ? null : Json.round(r.quality().psnr(), 4));
-    m.put("lossless", r.quality().lossless());
-    if (r.quality().hasPerceptual()) {
-      m.put("ssim", Json.round(r.quality().ssim(), 6));
-      m.put("delta_e2000", Json.round(r.quality().deltaE2000(), 5));
-    }
+    m.putAll(Figures.quality(r.quality()));
     if (r.search() != null) {
       m.put("quality_target", ResultLine.target(r.search().target()));
       m.put("quality_reached", Json.round(r.search().quality(), 4));

@@ -27,7 +27,7 @@ final class RunOptions {
   boolean metrics;
 
   @Option(names = "--optimize", description = "Spend more time for smaller PNG files: every filter and deflate"
-      + " strategy, then a zopfli pass: about 6% smaller, 3 to 4 times as long (about 10 s per megapixel). The"
+      + " strategy, then a zopfli pass: about 6%% smaller, 3 to 4 times as long (about 10 s per megapixel). The"
       + " pixels do not change.")
   boolean optimize;
 

@@ -106,13 +106,17 @@ class EmCliTest {
   }
 
   @Test
-  void sameSeedSameBytes() throws Exception {
+  void sameSeedSameBytesAnotherSeedOthers() throws Exception {
     Path in = photo();
     Path a = dir.resolve("a.png");
     Path b = dir.resolve("b.png");
-    CliRun.of(in.toString(), "--method", "em", "-k", "16", "--seed", "3", "-o", a.toString());
-    CliRun.of(in.toString(), "--method", "em", "-k", "16", "--seed", "3", "-o", b.toString());
+    Path c = dir.resolve("c.png");
+    for (String[] run : new String[][] {{"3", a.toString()}, {"3", b.toString()}, {"4", c.toString()}}) {
+      assertThat(CliRun.of(in.toString(), "--method", "em", "-k", "100", "--seed", run[0], "-o", run[1]).exitCode())
+          .isZero();
+    }
     assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
+    assertThat(Files.readAllBytes(c)).as("another seed").isNotEqualTo(Files.readAllBytes(a));
   }
 
   @ParameterizedTest

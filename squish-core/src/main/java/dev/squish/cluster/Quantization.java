@@ -26,7 +26,8 @@ public final class Quantization {
     for (int i = 0; i < this.assignment.length; i++) {
       int a = this.assignment[i];
       if (a < 0 || a >= palette.size()) {
-        throw new IllegalArgumentException("assignment[" + i + "] = " + a + " is outside the palette of " + palette.size());
+        throw new IllegalArgumentException("assignment[" + i + "] = " + a + " is outside the palette of "
+            + palette.size());
       }
     }
   }

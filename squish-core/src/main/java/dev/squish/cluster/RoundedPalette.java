@@ -24,7 +24,8 @@ public record RoundedPalette(Palette palette, int[] assignment, double sumSquare
    *
    * @param labels for each point, the centre it belonged to before rounding (a starting guess)
    */
-  public static RoundedPalette of(double[] centers, int k, WeightedPoints points, int[] labels, ColorCoordinates space) {
+  public static RoundedPalette of(double[] centers, int k, WeightedPoints points, int[] labels,
+      ColorCoordinates space) {
     return build(centers, k, points, labels, space, true);
   }
 

@@ -48,7 +48,8 @@ enum SrgbCoordinates implements ColorCoordinates {
       // made opaque keeps that straight colour, which is what a nearly opaque pixel shows
       double f = 255.0 / rounded;
       int a = alpha(rounded);
-      return (a << 24) | (channel(p[offset] * f) << 16) | (channel(p[offset + 1] * f) << 8) | channel(p[offset + 2] * f);
+      return (a << 24) | (channel(p[offset] * f) << 16) | (channel(p[offset + 1] * f) << 8)
+          | channel(p[offset + 2] * f);
     }
   };
 

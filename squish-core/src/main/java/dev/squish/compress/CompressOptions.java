@@ -30,23 +30,41 @@ public record CompressOptions(Method method, ColorSpace space, Dithering ditheri
   /** Default palette size. */
   public static final int DEFAULT_K = Method.MAX_K;
 
+  /**
+   * Checks that nothing is missing.
+   *
+   * @param method not null
+   * @param space not null
+   * @param dithering not null
+   * @param seed any
+   * @param ssim whether to measure SSIM
+   * @param deltaE whether to measure ΔE00
+   */
   public CompressOptions {
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(space, "space");
     Objects.requireNonNull(dithering, "dithering");
   }
 
-  /** {@code method} in sRGB, without dithering, with the default seed, MSE and PSNR only. */
+  /**
+   * {@return {@code method} in sRGB, without dithering, with the default seed, MSE and PSNR only}
+   *
+   * @param method the method and palette size
+   */
   public static CompressOptions of(Method method) {
     return builder(method).build();
   }
 
-  /** A builder starting from the defaults of {@link #of}. */
+  /**
+   * {@return a builder starting from the defaults of {@link #of}}
+   *
+   * @param method the method and palette size
+   */
   public static Builder builder(Method method) {
     return new Builder(method);
   }
 
-  /** A builder starting from these options. */
+  /** {@return a builder starting from these options} */
   public Builder toBuilder() {
     return new Builder(method).space(space).dithering(dithering).seed(seed).ssim(ssim).deltaE(deltaE);
   }
@@ -64,43 +82,73 @@ public record CompressOptions(Method method, ColorSpace space, Dithering ditheri
       this.method = method;
     }
 
-    /** The method and palette size. */
+    /**
+     * Sets the method and palette size.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder method(Method value) {
       this.method = value;
       return this;
     }
 
-    /** The colour space clustered in (default sRGB). */
+    /**
+     * Sets the colour space clustered in (default sRGB).
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder space(ColorSpace value) {
       this.space = value;
       return this;
     }
 
-    /** The dithering (default none). */
+    /**
+     * Sets the dithering (default none).
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder dithering(Dithering value) {
       this.dithering = value;
       return this;
     }
 
-    /** The seed (default {@link #DEFAULT_SEED}). */
+    /**
+     * Sets the seed (default {@link #DEFAULT_SEED}).
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder seed(long value) {
       this.seed = value;
       return this;
     }
 
-    /** Whether to measure SSIM (default no). */
+    /**
+     * Sets whether to measure SSIM (default no).
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder ssim(boolean value) {
       this.ssim = value;
       return this;
     }
 
-    /** Whether to measure mean CIEDE2000 (default no). */
+    /**
+     * Sets whether to measure mean CIEDE2000 (default no).
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder deltaE(boolean value) {
       this.deltaE = value;
       return this;
     }
 
-    /** The options; checks that none is missing. */
+    /** {@return the options; checks that none is missing} */
     public CompressOptions build() {
       return new CompressOptions(method, space, dithering, seed, ssim, deltaE);
     }

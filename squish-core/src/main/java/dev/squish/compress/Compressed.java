@@ -31,42 +31,44 @@ public final class Compressed {
     this.entryOfColor = entryOfColor;
   }
 
-  /** The palette image, its palette in writing order. */
+  /** {@return the palette image, its palette in writing order} */
   public IndexedImage image() {
     return image;
   }
 
-  /** The palette written (the image's palette); at most {@link #k()} entries. */
+  /** {@return the palette written (the image's palette); at most {@link #k()} entries} */
   public Palette palette() {
     return image.palette();
   }
 
-  /** The palette size asked for; chosen by the method or the search when it chose one. */
+  /** {@return the palette size asked for; chosen by the method or the search when it chose one} */
   public int k() {
     return k;
   }
 
-  /** How the palette was found. */
+  /** {@return how the palette was found} */
   public FitReport fit() {
     return fit;
   }
 
-  /** How close the image is to the original. */
+  /** {@return how close the image is to the original} */
   public Quality quality() {
     return quality;
   }
 
   /**
-   * True when the palette was fitted to a sample of the pixels ({@link PreparedImage#preview}),
-   * false when it is the exact result.
+   * {@return true when the palette was fitted to a sample of the pixels ({@link PreparedImage#preview}),
+   * false when this is the exact result}
    */
   public boolean preview() {
     return preview;
   }
 
   /**
-   * The index in {@link #palette()} of the entry the colour {@code argb} of the original was
-   * assigned to (before any dithering), or -1 when the original has no pixel of that colour.
+   * {@return the index in {@link #palette()} of the entry the colour {@code argb} of the original
+   * was assigned to (before any dithering), or -1 when the original has no pixel of that colour}
+   *
+   * @param argb a colour of the original, {@code 0xAARRGGBB}
    */
   public int paletteIndexOf(int argb) {
     int h = histogram.indexOf(argb);
@@ -76,10 +78,5 @@ public final class Compressed {
   /** This result with {@code newQuality}. */
   Compressed with(Quality newQuality) {
     return new Compressed(image, k, fit, newQuality, preview, histogram, entryOfColor);
-  }
-
-  /** This result as the answer of a search, at the k it chose. */
-  Compressed withK(int newK) {
-    return new Compressed(image, newK, fit, quality, preview, histogram, entryOfColor);
   }
 }

@@ -23,12 +23,16 @@ public record Dithering(Kind kind, double level) {
     /** Floyd–Steinberg error diffusion, serpentine, modulated by local contrast. */
     FLOYD_STEINBERG;
 
-    /** The name used on the command line and in reports: {@code none} or {@code fs}. */
+    /** {@return the name used on the command line and in reports: {@code none} or {@code fs}} */
     public String id() {
       return this == NONE ? "none" : "fs";
     }
 
-    /** The kind named {@code id} ({@code none} or {@code fs}), any case. */
+    /**
+     * {@return the kind named {@code id}}
+     *
+     * @param id {@code none} or {@code fs}, any case
+     */
     public static Kind byId(String id) {
       return switch (id.trim().toLowerCase(Locale.ROOT)) {
         case "none" -> NONE;
@@ -41,26 +45,46 @@ public record Dithering(Kind kind, double level) {
   /** No dithering. */
   public static final Dithering NONE = new Dithering(Kind.NONE, 0);
 
+  /**
+   * Checks the level; diffusing nothing is {@link #NONE}, so that equal ditherings are equal.
+   *
+   * @param kind the method
+   * @param level {@link #MIN_LEVEL}..{@link #MAX_LEVEL}
+   */
   public Dithering {
     Objects.requireNonNull(kind, "kind");
     if (!(level >= MIN_LEVEL && level <= MAX_LEVEL)) { // written so that NaN is rejected too
       throw new IllegalArgumentException(
           "level must be in " + (int) MIN_LEVEL + ".." + (int) MAX_LEVEL + ", got " + level);
     }
+    if (kind == Kind.NONE || level == 0) {
+      kind = Kind.NONE;
+      level = 0;
+    }
   }
 
-  /** Floyd–Steinberg at {@code level}. */
+  /**
+   * {@return Floyd–Steinberg at {@code level}}
+   *
+   * @param level share of the error diffused
+   */
   public static Dithering floydSteinberg(double level) {
     return new Dithering(Kind.FLOYD_STEINBERG, level);
   }
 
-  /** The dithering of {@code kind} at {@code level}: {@link #NONE} for {@link Kind#NONE}, whatever the level. */
+  /**
+   * {@return the dithering of {@code kind} at {@code level}}: {@link #NONE} for {@link Kind#NONE}
+   * whatever the level, and for level 0.
+   *
+   * @param kind the method
+   * @param level share of the error diffused
+   */
   public static Dithering of(Kind kind, double level) {
     return kind == Kind.NONE ? NONE : new Dithering(kind, level);
   }
 
-  /** True when pixels are mapped without diffusing any error. */
+  /** {@return true when pixels are mapped without diffusing any error} */
   public boolean isNone() {
-    return kind == Kind.NONE || level == 0;
+    return kind == Kind.NONE;
   }
 }

@@ -8,6 +8,7 @@ import dev.squish.image.RgbaImage;
 import dev.squish.metrics.DeltaE2000;
 import dev.squish.metrics.ErrorMetrics;
 import dev.squish.metrics.Ssim;
+import dev.squish.quantize.Method;
 import dev.squish.remap.ErrorDiffusion;
 import dev.squish.remap.PaletteMapper;
 import dev.squish.remap.PaletteOrder;
@@ -28,7 +29,9 @@ final class Pipeline {
    */
   static Compressed finish(RgbaImage image, ColorHistogram histogram, Quantization quantization,
       CompressOptions options, int k, boolean preview) {
-    Quantization q = withHiddenColor(quantization, histogram.hiddenColor());
+    // a given palette is written as given; a fitted one carries the colour hidden under transparency
+    Quantization q = options.method() instanceof Method.Given ? quantization
+        : withHiddenColor(quantization, histogram.hiddenColor());
     IndexedImage plain = PaletteMapper.remap(image, histogram, q);
     IndexedImage indexed = options.dithering().isNone() ? plain
         : ErrorDiffusion.floydSteinberg(image, plain, options.dithering().level());
@@ -70,7 +73,7 @@ final class Pipeline {
   }
 
   /** Gives fully transparent palette entries the colour hidden under the transparent pixels. */
-  private static Quantization withHiddenColor(Quantization q, int hiddenColor) {
+  static Quantization withHiddenColor(Quantization q, int hiddenColor) {
     int[] colors = q.palette().colors();
     boolean changed = false;
     for (int i = 0; i < colors.length; i++) {

@@ -1,14 +1,13 @@
 package dev.squish.compress;
 
-import dev.squish.cluster.NearestCenters;
 import dev.squish.cluster.Quantization;
-import dev.squish.cluster.WeightedPoints;
 import dev.squish.histogram.ColorHistogram;
 import dev.squish.image.RgbaImage;
 import dev.squish.metrics.ErrorMetrics;
-import dev.squish.parallel.ParallelChunks;
 import dev.squish.quantize.ColorSpace;
+import dev.squish.quantize.Method;
 import dev.squish.quantize.kmeans.KMeansSession;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,6 +36,7 @@ public final class PreparedImage {
   private final RgbaImage image;
   private final ColorHistogram histogram;
   private final Map<ColorSpace, KMeansSession> sessions = new ConcurrentHashMap<>();
+  private final Map<ColorSpace, KMeansSession> previewSessions = new ConcurrentHashMap<>();
   private volatile ColorHistogram previewSample;
 
   private PreparedImage(RgbaImage image, ColorHistogram histogram) {
@@ -44,27 +44,35 @@ public final class PreparedImage {
     this.histogram = histogram;
   }
 
-  /** {@code image} prepared: its histogram is counted now, on all cores. */
+  /**
+   * {@return {@code image} prepared}: its histogram is counted now, on all cores.
+   *
+   * @param image the pixels
+   */
   public static PreparedImage of(RgbaImage image) {
     Objects.requireNonNull(image, "image");
     return new PreparedImage(image, ColorHistogram.of(image));
   }
 
-  /** The original pixels. */
+  /** {@return the original pixels} */
   public RgbaImage image() {
     return image;
   }
 
-  /** The distinct colours of the image with their pixel counts. */
+  /** {@return the distinct colours of the image with their pixel counts} */
   public ColorHistogram histogram() {
     return histogram;
   }
 
-  /** The exact result of {@code options}: what {@code squish} writes for them. */
+  /**
+   * {@return the exact result of {@code options}: what {@code squish} writes for them}
+   *
+   * @param options what to do
+   */
   public Compressed compress(CompressOptions options) {
     Objects.requireNonNull(options, "options");
-    Quantization q = Quantizers.quantize(session(options.space()), options, false);
-    return Pipeline.finish(image, histogram, q, options, Quantizers.k(options, q), false);
+    Quantization q = Quantizers.quantize(session(options.space()), options.method(), options.seed(), false);
+    return Pipeline.finish(image, histogram, q, options, Quantizers.k(options.method(), q), false);
   }
 
   /**
@@ -73,22 +81,30 @@ public final class PreparedImage {
    * colour of the image takes its nearest palette entry in the working space; mapping, dithering
    * and measuring are the real ones on the real image. An image with few colours gets the exact
    * result, which is then as quick ({@link Compressed#preview()} tells which).
+   *
+   * @param options what to do
+   * @return the quick result
    */
   public Compressed preview(CompressOptions options) {
     Objects.requireNonNull(options, "options");
     ColorHistogram sample = previewSample();
-    if (histogram.size() <= sample.size() * 2L) {
+    if (histogram.size() <= sample.size() * 2L || options.method() instanceof Method.Given) {
       return compress(options);
     }
-    Quantization fitted = Quantizers.quantize(new KMeansSession(sample, options.space()), options, true);
-    Quantization q = assignNearest(fitted, session(options.space()));
-    return Pipeline.finish(image, histogram, q, options, Quantizers.k(options, fitted), true);
+    KMeansSession sampled = previewSessions.computeIfAbsent(options.space(), s -> new KMeansSession(sample, s));
+    Quantization fitted = Quantizers.quantize(sampled, options.method(), options.seed(), true);
+    Quantization q = Quantizers.nearest(fitted.palette(), session(options.space()), fitted.report());
+    return Pipeline.finish(image, histogram, q, options, Quantizers.k(options.method(), fitted), true);
   }
 
   /**
    * The output for the smallest k up to {@code options.method().k()} whose quality reaches
    * {@code target}: k doubles until the target is reached, then bisects, each fit warm-started from
    * the palette of the largest k tried below it. The method must be k-means.
+   *
+   * @param options the method (k-means), with the largest k allowed, and the rest
+   * @param target the quality to reach
+   * @return the chosen output, its k, whether the target was met, and every k tried
    */
   public QualityTarget.Result search(CompressOptions options, QualityTarget target) {
     Objects.requireNonNull(options, "options");
@@ -96,21 +112,28 @@ public final class PreparedImage {
     return QualitySearch.search(image, histogram, session(options.space()), options, target);
   }
 
-  /** MSE and PSNR of {@code other}, an image of the same size, against the original (as for squish's own output). */
+  /**
+   * {@return MSE and PSNR of {@code other} against the original}, measured as for squish's own output.
+   *
+   * @param other an image of the same size
+   */
   public Quality measure(RgbaImage other) {
     double mse = ErrorMetrics.mse(image, other);
     return new Quality(mse, ErrorMetrics.psnr(mse), ErrorMetrics.channels(image), Double.NaN, Double.NaN);
   }
 
   /**
-   * Memory held, estimated from array sizes: the pixels, the histogram (colours, counts and its
-   * hash table), the preview's sample and the working-space colours made so far.
+   * {@return the memory held, in bytes}, estimated from array sizes: the pixels, the histogram
+   * (colours, counts and its hash table), the preview's sample and the working-space colours made
+   * so far.
    */
   public long estimatedBytes() {
     ColorHistogram sample = previewSample;
     long bytes = 4L * image.pixelCount() + 24L * histogram.size() + (sample == null ? 0 : 24L * sample.size());
-    for (KMeansSession s : sessions.values()) {
-      bytes += (long) s.points().size() * (8L * s.points().dimensions() + 8);
+    for (Map<ColorSpace, KMeansSession> made : List.of(sessions, previewSessions)) {
+      for (KMeansSession s : made.values()) {
+        bytes += (long) s.points().size() * (8L * s.points().dimensions() + 8);
+      }
     }
     return bytes;
   }
@@ -136,7 +159,7 @@ public final class PreparedImage {
       s = drawn;
     } else {
       int[] colors = new int[drawn.size() + 1];
-      int[] hits = new int[colors.length];
+      long[] hits = new long[colors.length];
       for (int i = 0; i < drawn.size(); i++) {
         colors[i] = drawn.color(i);
         hits[i] = drawn.count(i);
@@ -144,28 +167,10 @@ public final class PreparedImage {
       long count = histogram.count(transparent);
       long visible = histogram.totalCount() - count;
       long share = Math.round((double) count * PREVIEW_DRAWS / visible);
-      hits[colors.length - 1] = (int) Math.max(1, Math.min(Integer.MAX_VALUE, share));
+      hits[colors.length - 1] = Math.max(1, share);
       s = ColorHistogram.of(colors, hits);
     }
     previewSample = s;
     return s;
-  }
-
-  /** Every colour of the image assigned to its nearest entry of {@code fitted}'s palette, with its report. */
-  private static Quantization assignNearest(Quantization fitted, KMeansSession working) {
-    NearestCenters search = NearestCenters.of(fitted.palette(), working.coordinates());
-    WeightedPoints points = working.points();
-    int dim = points.dimensions();
-    double[] c = points.coords();
-    int[] assignment = new int[points.size()];
-    ParallelChunks.forEach(assignment.length, 1 << 14, (chunk, from, to) -> {
-      // neighbours in the histogram's order share their high bits, so the last answer is a good guess
-      int guess = 0;
-      for (int i = from; i < to; i++) {
-        guess = search.nearest(c, i * dim, guess);
-        assignment[i] = guess;
-      }
-    });
-    return new Quantization(fitted.palette(), assignment, fitted.report());
   }
 }

@@ -12,12 +12,12 @@ package dev.squish.compress;
  */
 public record Quality(double mse, double psnr, String channels, double ssim, double deltaE2000) {
 
-  /** True when SSIM and ΔE00 were measured. */
+  /** {@return true when SSIM and ΔE00 were measured} */
   public boolean hasPerceptual() {
     return !Double.isNaN(ssim) && !Double.isNaN(deltaE2000);
   }
 
-  /** True when the output has exactly the original's pixels. */
+  /** {@return true when the output has exactly the original's pixels} */
   public boolean lossless() {
     return mse == 0;
   }

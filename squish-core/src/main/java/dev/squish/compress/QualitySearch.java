@@ -83,7 +83,7 @@ final class QualitySearch {
 
   private QualityTarget.Result result(Attempt chosen, boolean met) {
     Compressed c = Pipeline.withMetrics(image, histogram, chosen.compressed, options.ssim(), options.deltaE());
-    return new QualityTarget.Result(c, chosen.k, met, probes);
+    return new QualityTarget.Result(c, met, probes);
   }
 
   /**

@@ -29,23 +29,34 @@ public record QualityTarget(Measure measure, double minimum, double target) {
    *
    * @param chosen the output for the chosen k (the smallest that reaches the target, or the largest allowed when none
    *     does); present even when the target was missed
-   * @param k the chosen k
    * @param met whether the chosen output is acceptable (reaches the target, or for PSNR at least the minimum)
    * @param probes every k tried, in order
    */
-  public record Result(Compressed chosen, int k, boolean met, List<Probe> probes) {
+  public record Result(Compressed chosen, boolean met, List<Probe> probes) {
+    /**
+     * Copies the probes.
+     *
+     * @param chosen the output for the chosen k
+     * @param met whether it is acceptable
+     * @param probes every k tried
+     */
     public Result {
       probes = List.copyOf(probes);
     }
 
-    /** The chosen output's value of the target's measure. */
+    /** {@return the chosen k: {@code chosen().k()}} */
+    public int k() {
+      return chosen.k();
+    }
+
+    /** {@return the chosen output's value of the target's measure} */
     public double reached() {
       for (Probe p : probes) {
-        if (p.k() == k) {
+        if (p.k() == k()) {
           return p.quality();
         }
       }
-      throw new IllegalStateException("the chosen k " + k + " was never probed");
+      throw new IllegalStateException("the chosen k " + k() + " was never probed");
     }
   }
 
@@ -57,6 +68,13 @@ public record QualityTarget(Measure measure, double minimum, double target) {
     DELTA_E
   }
 
+  /**
+   * Checks the range.
+   *
+   * @param measure what is measured
+   * @param minimum for PSNR, 0 to {@code target}
+   * @param target for PSNR, up to {@link #MAX_PSNR}; for ΔE, above 0 and at most {@link #MAX_DELTA_E}
+   */
   public QualityTarget {
     Objects.requireNonNull(measure, "measure");
     if (measure == Measure.PSNR) {
@@ -70,22 +88,40 @@ public record QualityTarget(Measure measure, double minimum, double target) {
     }
   }
 
-  /** PSNR between {@code min} and {@code max} dB: the fewest colours reaching {@code max}, never below {@code min}. */
+  /**
+   * {@return a PSNR target}: the fewest colours reaching {@code max} dB, never below {@code min}.
+   *
+   * @param min least acceptable PSNR, dB
+   * @param max PSNR to reach, dB
+   */
   public static QualityTarget psnr(double min, double max) {
     return new QualityTarget(Measure.PSNR, min, max);
   }
 
-  /** Mean ΔE00 at most {@code max}. */
+  /**
+   * {@return a target of mean ΔE00 at most {@code max}}
+   *
+   * @param max largest acceptable mean ΔE00
+   */
   public static QualityTarget deltaE(double max) {
     return new QualityTarget(Measure.DELTA_E, 0, max);
   }
 
-  /** True when {@code value} (of this target's measure) reaches the target. */
+  /**
+   * {@return true when {@code value} reaches the target}
+   *
+   * @param value of this target's measure
+   */
   public boolean reachedBy(double value) {
     return measure == Measure.PSNR ? value >= target : value <= target;
   }
 
-  /** True when {@code value} is at least acceptable: PSNR at or above the minimum, ΔE at or below the target. */
+  /**
+   * {@return true when {@code value} is at least acceptable}: PSNR at or above the minimum, ΔE at or
+   * below the target.
+   *
+   * @param value of this target's measure
+   */
   public boolean acceptable(double value) {
     return measure == Measure.PSNR ? value >= minimum : value <= target;
   }

@@ -1,6 +1,10 @@
 package dev.squish.compress;
 
+import dev.squish.cluster.NearestCenters;
 import dev.squish.cluster.Quantization;
+import dev.squish.cluster.WeightedPoints;
+import dev.squish.image.Palette;
+import dev.squish.parallel.ParallelChunks;
 import dev.squish.quantize.FitReport;
 import dev.squish.quantize.Method;
 import dev.squish.quantize.gmm.GmmBicQuantizer;
@@ -14,32 +18,51 @@ final class Quantizers {
   private Quantizers() {}
 
   /**
-   * Quantizes the session's histogram as {@code options} say.
+   * Quantizes the session's histogram with {@code method}, in the session's colour space.
    *
    * @param quick for k-means, one seeding and no random swaps (a preview's first impression)
    */
-  static Quantization quantize(KMeansSession session, CompressOptions options, boolean quick) {
-    Method method = options.method();
-    long seed = options.seed();
+  static Quantization quantize(KMeansSession session, Method method, long seed, boolean quick) {
     if (method instanceof Method.KMeans m) {
-      KMeansConfig config = quick ? KMeansConfig.quick(m.k(), seed, options.space())
-          : KMeansConfig.of(m.k(), seed, options.space());
+      KMeansConfig config = quick ? KMeansConfig.quick(m.k(), seed, session.space())
+          : KMeansConfig.of(m.k(), seed, session.space());
       return session.quantize(config, null);
     }
     if (method instanceof Method.Em m) {
-      return new GmmQuantizer(GmmConfig.of(m.k(), m.covariance(), m.assignment(), seed, options.space()))
+      return new GmmQuantizer(GmmConfig.of(m.k(), m.covariance(), m.assignment(), seed, session.space()))
           .quantize(session);
     }
+    if (method instanceof Method.Given m) {
+      return nearest(m.palette(), session, new FitReport.Given(m.k()));
+    }
     Method.EmAutoK m = (Method.EmAutoK) method;
-    GmmConfig config = GmmConfig.of(m.maxK(), m.covariance(), m.assignment(), seed, options.space());
+    GmmConfig config = GmmConfig.of(m.maxK(), m.covariance(), m.assignment(), seed, session.space());
     return new GmmBicQuantizer(config, m).quantize(session);
   }
 
   /** The palette size a quantization answers for: the k asked, or the k a model selection chose. */
-  static int k(CompressOptions options, Quantization q) {
-    if (options.method() instanceof Method.EmAutoK && q.report() instanceof FitReport.Em em) {
-      return em.requestedComponents();
+  static int k(Method method, Quantization q) {
+    if (method instanceof Method.EmAutoK && q.report() instanceof FitReport.Em em) {
+      return em.k();
     }
-    return options.method().k();
+    return method.k();
+  }
+
+  /** Every colour of the session's histogram assigned to its nearest entry of {@code palette} in the working space. */
+  static Quantization nearest(Palette palette, KMeansSession session, FitReport report) {
+    NearestCenters search = NearestCenters.of(palette, session.coordinates());
+    WeightedPoints points = session.points();
+    int dim = points.dimensions();
+    double[] c = points.coords();
+    int[] assignment = new int[points.size()];
+    ParallelChunks.forEach(assignment.length, 1 << 14, (chunk, from, to) -> {
+      // neighbours in the histogram's order share their high bits, so the last answer is a good guess
+      int guess = 0;
+      for (int i = from; i < to; i++) {
+        guess = search.nearest(c, i * dim, guess);
+        assignment[i] = guess;
+      }
+    });
+    return new Quantization(palette, assignment, report);
   }
 }

@@ -1,8 +1,10 @@
 package dev.squish.histogram;
 
 import dev.squish.image.RgbaImage;
-import dev.squish.parallel.ParallelChunks;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
@@ -17,162 +19,209 @@ import java.util.SplittableRandom;
  * (and everything computed from it) does not depend on how the histogram was built. Immutable.
  */
 public final class ColorHistogram {
-  /** Pixels per partial table when counting in parallel; fixed so the work split never varies. */
-  private static final int PIXELS_PER_PART = 1 << 20;
-
   private final int[] colors;
-  private final int[] counts;
+  private final long[] counts;
   private final long totalCount;
   private final ColorCountTable positions;
-  private final int hiddenColor;
+  /** Sums of R, G and B under the fully transparent pixels: exact, so that histograms add up exactly. */
+  private final long[] hiddenSums;
 
-  private ColorHistogram(long[] sortedEntries, int hiddenColor) {
-    this.hiddenColor = hiddenColor;
-    int n = sortedEntries.length;
-    colors = new int[n];
-    counts = new int[n];
+  private ColorHistogram(int[] sortedColors, long[] counts, long[] hiddenSums) {
+    this.colors = sortedColors;
+    this.counts = counts;
+    this.hiddenSums = hiddenSums;
+    positions = new ColorCountTable(colors.length);
     long total = 0;
-    positions = new ColorCountTable(n);
-    for (int i = 0; i < n; i++) {
-      colors[i] = (int) (sortedEntries[i] >> 32);
-      counts[i] = (int) sortedEntries[i];
+    for (int i = 0; i < colors.length; i++) {
       total += counts[i];
       positions.add(colors[i], i);
     }
     totalCount = total;
   }
 
-  /** Counts the distinct {@code 0xAARRGGBB} values of {@code image}, using all cores. */
-  public static ColorHistogram of(RgbaImage image) {
-    Objects.requireNonNull(image, "image");
-    int n = image.pixelCount();
-    int parts = ParallelChunks.chunkCount(n, PIXELS_PER_PART);
-    ColorCountTable[] partial = new ColorCountTable[parts];
-    long[][] hidden = new long[parts][4];
-    ParallelChunks.forEach(n, PIXELS_PER_PART, (part, from, to) -> {
-      ColorCountTable table = new ColorCountTable(1 << 12);
-      int[] row = new int[4096];
-      long[] sums = hidden[part];
-      for (int start = from; start < to; start += row.length) {
-        int len = Math.min(row.length, to - start);
-        image.copyPixels(start, row, len);
-        if (image.usesAlpha()) {
-          for (int i = 0; i < len; i++) {
-            int p = row[i];
-            if ((p >>> 24) == 0) {
-              sums[0]++;
-              sums[1] += (p >>> 16) & 0xFF;
-              sums[2] += (p >>> 8) & 0xFF;
-              sums[3] += p & 0xFF;
-              row[i] = 0;
-            }
-          }
-        }
-        // runs of equal pixels are common (flat areas, screenshots): count a run with one probe
-        int run = 1;
-        int prev = row[0];
-        for (int i = 1; i < len; i++) {
-          int p = row[i];
-          if (p == prev) {
-            run++;
-          } else {
-            table.add(prev, run);
-            prev = p;
-            run = 1;
-          }
-        }
-        table.add(prev, run);
-      }
-      partial[part] = table;
-    });
-    ColorCountTable all = partial[0];
-    for (int i = 1; i < parts; i++) {
-      all.addAll(partial[i]);
+  /** From {@code (color << 32) | count} entries sorted by colour, as {@link ColorCountTable} gives them. */
+  private static ColorHistogram ofEntries(long[] sortedEntries, long[] hiddenSums) {
+    int n = sortedEntries.length;
+    int[] colors = new int[n];
+    long[] counts = new long[n];
+    for (int i = 0; i < n; i++) {
+      colors[i] = (int) (sortedEntries[i] >> 32);
+      counts[i] = sortedEntries[i] & 0xFFFFFFFFL;
     }
-    long[] sums = new long[4];
-    for (long[] h : hidden) {
-      for (int c = 0; c < 4; c++) {
-        sums[c] += h[c];
-      }
-    }
-    int hiddenColor = 0;
-    if (sums[0] > 0) {
-      long count = sums[0];
-      hiddenColor = (int) ((sums[1] + count / 2) / count) << 16 | (int) ((sums[2] + count / 2) / count) << 8
-          | (int) ((sums[3] + count / 2) / count);
-    }
-    return new ColorHistogram(all.sortedEntries(), hiddenColor);
+    return new ColorHistogram(colors, counts, hiddenSums);
   }
 
   /**
-   * A histogram from explicit colours and counts (each colour at most once, counts positive),
-   * for tests and for callers that merge several images into one palette.
+   * {@return the histogram of {@code image}}: its distinct {@code 0xAARRGGBB} values, counted on
+   * all cores.
+   *
+   * @param image the pixels
    */
-  public static ColorHistogram of(int[] colors, int[] counts) {
+  public static ColorHistogram of(RgbaImage image) {
+    Objects.requireNonNull(image, "image");
+    long[] hidden = new long[3];
+    long[] entries = PixelCounting.count(image, hidden);
+    return ofEntries(entries, hidden);
+  }
+
+  /**
+   * {@return a histogram of explicit colours and counts}. Fully transparent colours all count as
+   * {@code 0x00000000} (see {@link #canonical}): given several, their counts are added up and their
+   * RGB becomes the {@link #hiddenColor()}.
+   *
+   * @param colors the colours, {@code 0xAARRGGBB}, each visible one at most once
+   * @param counts the pixels of each, positive, aligned with {@code colors}
+   * @throws IllegalArgumentException when the lengths differ, a count is not positive or a visible colour repeats
+   */
+  public static ColorHistogram of(int[] colors, long[] counts) {
     if (colors.length != counts.length) {
       throw new IllegalArgumentException(
           "colors and counts differ in length: " + colors.length + " vs " + counts.length);
     }
-    ColorCountTable table = new ColorCountTable(colors.length);
+    long[] order = new long[colors.length];
+    long[] hidden = new long[3];
     for (int i = 0; i < colors.length; i++) {
       if (counts[i] <= 0) {
         throw new IllegalArgumentException("count of colour " + i + " must be > 0, got " + counts[i]);
       }
-      if (table.get(colors[i], 0) != 0) {
-        throw new IllegalArgumentException(String.format("colour %08x appears twice", colors[i]));
+      if ((colors[i] >>> 24) == 0) {
+        PixelCounting.addRgb(hidden, colors[i], counts[i]);
       }
-      table.add(colors[i], counts[i]);
+      order[i] = ((long) canonical(colors[i]) << 32) | i;
     }
-    return new ColorHistogram(table.sortedEntries(), 0);
+    Arrays.sort(order);
+    int[] sorted = new int[colors.length];
+    long[] summed = new long[colors.length];
+    int n = 0;
+    for (long entry : order) {
+      int color = (int) (entry >> 32);
+      long count = counts[(int) entry];
+      if (n > 0 && sorted[n - 1] == color) {
+        if (color != 0) {
+          throw new IllegalArgumentException(String.format("colour %08x appears twice", color));
+        }
+        summed[n - 1] += count;
+      } else {
+        sorted[n] = color;
+        summed[n++] = count;
+      }
+    }
+    return new ColorHistogram(Arrays.copyOf(sorted, n), Arrays.copyOf(summed, n), hidden);
   }
 
-  /** Number of distinct colours. */
+  /**
+   * {@return the histograms added up}: every colour counted as often as in all of them together,
+   * the hidden colour the mean under all their transparent pixels. Exact (counts are longs), so the
+   * result is the same in any order and however the parts were grouped: a histogram of many images,
+   * one image at a time, to fit one palette to all of them.
+   *
+   * @param parts the histograms, at least one
+   */
+  public static ColorHistogram sum(Collection<ColorHistogram> parts) {
+    if (parts.isEmpty()) {
+      throw new IllegalArgumentException("no histogram to add up");
+    }
+    List<ColorHistogram> todo = new ArrayList<>(parts);
+    // pairwise merges of sorted lists, in rounds: each colour is moved log2(parts) times, not parts times
+    while (todo.size() > 1) {
+      List<ColorHistogram> next = new ArrayList<>((todo.size() + 1) / 2);
+      for (int i = 0; i < todo.size(); i += 2) {
+        next.add(i + 1 < todo.size() ? merge(todo.get(i), todo.get(i + 1)) : todo.get(i));
+      }
+      todo = next;
+    }
+    return todo.get(0);
+  }
+
+  private static ColorHistogram merge(ColorHistogram a, ColorHistogram b) {
+    int[] colors = new int[a.size() + b.size()];
+    long[] counts = new long[colors.length];
+    int i = 0;
+    int j = 0;
+    int n = 0;
+    while (i < a.size() || j < b.size()) {
+      if (j == b.size() || i < a.size() && a.colors[i] < b.colors[j]) {
+        colors[n] = a.colors[i];
+        counts[n++] = a.counts[i++];
+      } else if (i == a.size() || b.colors[j] < a.colors[i]) {
+        colors[n] = b.colors[j];
+        counts[n++] = b.counts[j++];
+      } else {
+        colors[n] = a.colors[i];
+        counts[n++] = a.counts[i++] + b.counts[j++];
+      }
+    }
+    long[] hidden = new long[3];
+    for (int c = 0; c < 3; c++) {
+      hidden[c] = a.hiddenSums[c] + b.hiddenSums[c];
+    }
+    return new ColorHistogram(Arrays.copyOf(colors, n), Arrays.copyOf(counts, n), hidden);
+  }
+
+  /** {@return the number of distinct colours} */
   public int size() {
     return colors.length;
   }
 
-  /** The {@code i}-th distinct colour, {@code 0xAARRGGBB}. */
+  /**
+   * {@return the {@code i}-th distinct colour, {@code 0xAARRGGBB}}
+   *
+   * @param i 0 to {@code size() - 1}, colours in increasing order (as signed ints)
+   */
   public int color(int i) {
     return colors[i];
   }
 
-  /** Number of pixels of the {@code i}-th colour. */
-  public int count(int i) {
+  /**
+   * {@return the number of pixels of the {@code i}-th colour}
+   *
+   * @param i 0 to {@code size() - 1}
+   */
+  public long count(int i) {
     return counts[i];
   }
 
-  /** Total number of pixels counted. */
+  /** {@return the total number of pixels counted} */
   public long totalCount() {
     return totalCount;
   }
 
   /**
-   * Position of {@code argb} (after {@link #canonical}) in this histogram, or -1 when the image
-   * has no such pixel. Constant time.
+   * {@return the position of {@code argb} (after {@link #canonical}) in this histogram, or -1 when
+   * the image has no such pixel}; constant time.
+   *
+   * @param argb a colour, {@code 0xAARRGGBB}
    */
   public int indexOf(int argb) {
     return positions.get(canonical(argb), -1);
   }
 
   /**
-   * The colour a pixel is counted as: itself, except that every fully transparent pixel counts
-   * as {@code 0x00000000}, because the colour hidden under alpha 0 is invisible and would only
-   * waste palette entries.
+   * {@return the colour a pixel is counted as}: itself, except that every fully transparent pixel
+   * counts as {@code 0x00000000}, because the colour hidden under alpha 0 is invisible and would
+   * only waste palette entries.
+   *
+   * @param argb the pixel, {@code 0xAARRGGBB}
    */
   public static int canonical(int argb) {
     return (argb >>> 24) == 0 ? 0 : argb;
   }
 
   /**
-   * The mean colour hidden under the fully transparent pixels, as {@code 0x00RRGGBB} (0 when
-   * there are none). It is invisible, but it is the best guess for anyone who later drops the
+   * {@return the mean colour hidden under the fully transparent pixels, as {@code 0x00RRGGBB} (0
+   * when there are none)}. It is invisible, but it is the best guess for anyone who later drops the
    * alpha channel, and it is what an error measure over raw RGBA compares against; so the
    * transparent palette entry carries it instead of black.
    */
   public int hiddenColor() {
-    return hiddenColor;
+    int transparent = indexOf(0);
+    if (transparent < 0) {
+      return 0;
+    }
+    long n = counts[transparent];
+    return (int) ((hiddenSums[0] + n / 2) / n) << 16 | (int) ((hiddenSums[1] + n / 2) / n) << 8
+        | (int) ((hiddenSums[2] + n / 2) / n);
   }
-
   /**
    * A sample of the pixels, as a histogram of the colours drawn with their number of hits: every
    * visible pixel has the same chance to be drawn, so a colour is drawn in proportion to its count.
@@ -183,6 +232,8 @@ public final class ColorHistogram {
    * image with no visible pixel is empty.
    *
    * @param draws number of draws, at least 1
+   * @param seed sets the random offset of the draws
+   * @return the colours drawn, their counts the hits
    */
   public ColorHistogram sample(int draws, long seed) {
     if (draws < 1) {
@@ -193,7 +244,7 @@ public final class ColorHistogram {
     for (int i = 0; i < n; i++) {
       visible += colors[i] >>> 24 == 0 ? 0 : counts[i];
     }
-    int capacity = (int) Math.min(n, draws);
+    int capacity = Math.min(n, draws);
     long[] entries = new long[visible == 0 ? 0 : capacity];
     int kept = 0;
     if (visible > 0) {
@@ -216,16 +267,16 @@ public final class ColorHistogram {
         before = after;
       }
     }
-    return new ColorHistogram(Arrays.copyOf(entries, kept), 0);
+    return ofEntries(Arrays.copyOf(entries, kept), new long[3]);
   }
 
-  /** A copy of the distinct colours. */
+  /** {@return a copy of the distinct colours} */
   public int[] colors() {
     return colors.clone();
   }
 
-  /** A copy of the counts, aligned with {@link #colors()}. */
-  public int[] counts() {
+  /** {@return a copy of the counts, aligned with {@link #colors()}} */
+  public long[] counts() {
     return counts.clone();
   }
 }

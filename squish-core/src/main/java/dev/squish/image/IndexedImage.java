@@ -26,53 +26,86 @@ public final class IndexedImage {
     }
   }
 
-  /** An image holding a copy of {@code indices} (unsigned bytes, each below {@code palette.size()}). */
+  /**
+   * An image holding a copy of {@code indices}.
+   *
+   * @param width columns, at least 1
+   * @param height rows, at least 1
+   * @param palette the colours
+   * @param indices {@code width * height} palette indices, unsigned bytes, each below {@code palette.size()}
+   * @return the image
+   */
   public static IndexedImage of(int width, int height, Palette palette, byte[] indices) {
     return new IndexedImage(width, height, palette, indices.clone());
   }
 
-  /** Like {@link #of} without the copy: the caller hands over {@code indices} and must not touch it again. */
+  /**
+   * Like {@link #of} without the copy: the caller hands over {@code indices} and must not touch it again.
+   *
+   * @param width columns, at least 1
+   * @param height rows, at least 1
+   * @param palette the colours
+   * @param indices {@code width * height} palette indices, unsigned bytes, each below {@code palette.size()}
+   * @return the image
+   */
   public static IndexedImage adopt(int width, int height, Palette palette, byte[] indices) {
     return new IndexedImage(width, height, palette, indices);
   }
 
+  /** {@return the number of columns} */
   public int width() {
     return width;
   }
 
+  /** {@return the number of rows} */
   public int height() {
     return height;
   }
 
+  /** {@return the palette} */
   public Palette palette() {
     return palette;
   }
 
+  /** {@return the number of pixels, {@code width * height}} */
   public int pixelCount() {
     return indices.length;
   }
 
-  /** Palette index of the pixel at row-major position {@code i}. */
+  /**
+   * {@return the palette index of the pixel at row-major position {@code i}}
+   *
+   * @param i {@code y * width + x}
+   */
   public int index(int i) {
     return indices[i] & 0xFF;
   }
 
-  /** Colour of the pixel at row-major position {@code i}, {@code 0xAARRGGBB}. */
+  /**
+   * {@return the colour of the pixel at row-major position {@code i}, {@code 0xAARRGGBB}}
+   *
+   * @param i {@code y * width + x}
+   */
   public int argb(int i) {
     return palette.color(indices[i] & 0xFF);
   }
 
-  /** Copies the indices of row {@code y} into {@code dst[0..width)}. */
+  /**
+   * Copies the indices of one row out.
+   *
+   * @param y the row
+   * @param dst where they go, {@code dst[0..width)}
+   */
   public void copyRow(int y, byte[] dst) {
     System.arraycopy(indices, y * width, dst, 0, width);
   }
 
-  /** A copy of all indices. */
+  /** {@return a copy of all indices, row-major} */
   public byte[] copyIndices() {
     return indices.clone();
   }
 
-  /** Number of pixels per palette entry. */
+  /** {@return the number of pixels of each palette entry} */
   public long[] histogram() {
     long[] n = new long[palette.size()];
     for (byte b : indices) {
@@ -81,7 +114,11 @@ public final class IndexedImage {
     return n;
   }
 
-  /** The same pixels with palette entries reordered: entry {@code order[i]} of this image becomes entry {@code i}. */
+  /**
+   * {@return the same pixels with the palette entries reordered}
+   *
+   * @param order a permutation: entry {@code order[i]} of this image becomes entry {@code i}
+   */
   public IndexedImage reorder(int[] order) {
     int n = palette.size();
     if (order.length != n) {

@@ -16,26 +16,35 @@ public final class Palette {
     this.argb = argb;
   }
 
-  /** A palette holding a copy of {@code argb}. */
+  /**
+   * {@return a palette holding a copy of {@code argb}}
+   *
+   * @param argb 1 to {@value #MAX_SIZE} colours, {@code 0xAARRGGBB}
+   */
   public static Palette of(int... argb) {
     return new Palette(argb.clone());
   }
 
+  /** {@return the number of entries} */
   public int size() {
     return argb.length;
   }
 
-  /** Colour {@code i}, {@code 0xAARRGGBB}. */
+  /**
+   * {@return entry {@code i}, {@code 0xAARRGGBB}}
+   *
+   * @param i the entry's index
+   */
   public int color(int i) {
     return argb[i];
   }
 
-  /** A copy of the colours. */
+  /** {@return a copy of the colours} */
   public int[] colors() {
     return argb.clone();
   }
 
-  /** True when any entry is not fully opaque. */
+  /** {@return true when any entry is not fully opaque} */
   public boolean hasAlpha() {
     for (int c : argb) {
       if ((c >>> 24) != 0xFF) {

@@ -32,7 +32,14 @@ public final class RgbaImage {
     this.usesAlpha = anyTranslucent(argb);
   }
 
-  /** An image holding a copy of {@code argb} ({@code 0xAARRGGBB}, row-major, {@code width*height} values). */
+  /**
+   * An image holding a copy of {@code argb}.
+   *
+   * @param width columns, at least 1
+   * @param height rows, at least 1
+   * @param argb {@code width * height} pixels, {@code 0xAARRGGBB}, row-major
+   * @return the image
+   */
   public static RgbaImage of(int width, int height, int[] argb) {
     return new RgbaImage(width, height, Objects.requireNonNull(argb, "argb").clone());
   }
@@ -40,12 +47,24 @@ public final class RgbaImage {
   /**
    * An image that takes ownership of {@code argb} without copying. The caller must not keep or
    * modify the array afterwards; use this only for arrays made just for this image.
+   *
+   * @param width columns, at least 1
+   * @param height rows, at least 1
+   * @param argb {@code width * height} pixels, {@code 0xAARRGGBB}, row-major
+   * @return the image
    */
   public static RgbaImage adopt(int width, int height, int[] argb) {
     return new RgbaImage(width, height, argb);
   }
 
-  /** An opaque image from packed {@code 0xRRGGBB} values; the top byte of each value is ignored. */
+  /**
+   * An opaque image from packed colours.
+   *
+   * @param width columns, at least 1
+   * @param height rows, at least 1
+   * @param rgb {@code width * height} pixels, {@code 0x..RRGGBB}, row-major; the top byte of each is ignored
+   * @return the image
+   */
   public static RgbaImage ofRgb(int width, int height, int[] rgb) {
     int[] copy = new int[rgb.length];
     for (int i = 0; i < rgb.length; i++) {
@@ -63,25 +82,36 @@ public final class RgbaImage {
     return false;
   }
 
+  /** {@return the number of columns} */
   public int width() {
     return width;
   }
 
+  /** {@return the number of rows} */
   public int height() {
     return height;
   }
 
-  /** Number of pixels, {@code width * height}. */
+  /** {@return the number of pixels, {@code width * height}} */
   public int pixelCount() {
     return argb.length;
   }
 
-  /** The pixel at row-major position {@code index} as {@code 0xAARRGGBB}. */
+  /**
+   * {@return the pixel at row-major position {@code index}, {@code 0xAARRGGBB}}
+   *
+   * @param index {@code y * width + x}
+   */
   public int argb(int index) {
     return argb[index];
   }
 
-  /** The pixel at column {@code x}, row {@code y} as {@code 0xAARRGGBB}. */
+  /**
+   * {@return the pixel at column {@code x}, row {@code y}, {@code 0xAARRGGBB}}
+   *
+   * @param x column
+   * @param y row
+   */
   public int argb(int x, int y) {
     if (x < 0 || x >= width || y < 0 || y >= height) {
       throw new IndexOutOfBoundsException("(" + x + "," + y + ") outside " + width + "x" + height);
@@ -89,17 +119,23 @@ public final class RgbaImage {
     return argb[y * width + x];
   }
 
-  /** Copies {@code length} pixels starting at row-major position {@code from} into {@code dst[0..length)}. */
+  /**
+   * Copies pixels out in bulk.
+   *
+   * @param from row-major position of the first pixel
+   * @param dst where they go, from index 0
+   * @param length how many
+   */
   public void copyPixels(int from, int[] dst, int length) {
     System.arraycopy(argb, from, dst, 0, length);
   }
 
-  /** A copy of all pixels. */
+  /** {@return a copy of all pixels, row-major} */
   public int[] copyArgb() {
     return argb.clone();
   }
 
-  /** True when at least one pixel is not fully opaque (alpha below 255). */
+  /** {@return true when at least one pixel is not fully opaque (alpha below 255)} */
   public boolean usesAlpha() {
     return usesAlpha;
   }

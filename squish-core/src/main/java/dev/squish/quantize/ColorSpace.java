@@ -28,17 +28,25 @@ public enum ColorSpace {
   /** CIE L*a*b* (D65): distance is ΔE*76; like Oklab, less uniform in blue hues. */
   LAB;
 
-  /** The name used on the command line and in reports: {@code srgb}, {@code linear}, {@code oklab} or {@code lab}. */
+  /**
+   * {@return the name used on the command line and in reports: {@code srgb}, {@code linear}, {@code oklab} or {@code
+   * lab}}
+   */
   public String id() {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** The space named {@code id}, any case. */
+  /**
+   * {@return the space named {@code id}}
+   *
+   * @param id as {@link #id()} gives it, any case
+   * @throws IllegalArgumentException naming the spaces when there is none of that name
+   */
   public static ColorSpace byId(String id) {
     return Names.byId(values(), id, "colour space");
   }
 
-  /** The ids of every space, comma separated, for messages. */
+  /** {@return the ids of every space, comma separated, for messages} */
   public static String ids() {
     return Names.ids(values());
   }
@@ -47,6 +55,10 @@ public enum ColorSpace {
    * Writes the coordinates of the opaque colour {@code rgb} ({@code 0x..RRGGBB}, the top byte
    * ignored) in this space into {@code out[offset..offset+3)}, in the units the quantizers work
    * in: 0..255 for sRGB, linear light and Oklab lightness, L* 0..100 for L*a*b*.
+   *
+   * @param rgb the colour, {@code 0x..RRGGBB}
+   * @param out where the three coordinates go
+   * @param offset index in {@code out} of the first
    */
   public void toPoint(int rgb, double[] out, int offset) {
     ColorCoordinates.of(this, false).toPoint(rgb | 0xFF000000, out, offset);

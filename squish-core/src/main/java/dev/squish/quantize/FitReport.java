@@ -1,9 +1,6 @@
 package dev.squish.quantize;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,61 +9,49 @@ import java.util.Optional;
  * says how to show them, so that a report, a page or a plot never needs to know which method ran:
  * {@link #figures()} for a row of a report, {@link #model()} for the fitted model in JSON,
  * {@link #trace()} and {@link #describe()} for the details of {@code --verbose}, and
- * {@link #convergence()} for a convergence plot. Maps keep their order and hold numbers, strings,
- * booleans, lists, maps and {@code double[]}.
+ * {@link #convergence()} for a convergence plot. The maps and lists are unmodifiable and made anew
+ * on each call; maps keep their order and hold numbers, strings, booleans, lists, maps and
+ * {@code double[]}.
  */
-public sealed interface FitReport permits FitReport.KMeans, FitReport.Em {
+public sealed interface FitReport permits FitReport.KMeans, FitReport.Em, FitReport.Given {
   /** Every name {@link #figures()} can hold, in report order: the fixed columns of a CSV report. */
   List<String> FIGURES = List.of("method", "iterations", "converged", "log_likelihood_per_pixel", "bic",
       "parameters", "covariance", "assign", "reg_covar");
 
-  /** Short name of the method: {@code kmeans} or {@code em}. */
+  /** {@return short name of the method: {@code kmeans}, {@code em} or {@code given}} */
   String method();
 
-  /** Iterations run by the main loop (0 when the palette was exact). */
+  /** {@return iterations run by the main loop (0 when the palette was exact)} */
   int iterations();
 
-  /** True when the stopping tolerance was reached before the iteration cap (or no iteration was needed). */
+  /** {@return true when the stopping tolerance was reached before the iteration cap (or no iteration was needed)} */
   boolean converged();
 
-  /** True when the image had no more colours than k and the palette is exactly its colours. */
+  /** {@return true when the image had no more colours than k and the palette is exactly its colours} */
   boolean exact();
 
-  /** The flat figures of this fit, named as in {@link #FIGURES} (a subset of them, in that order). */
-  Map<String, Object> figures();
+  /** {@return the flat figures of this fit, named as in {@link #FIGURES} (a subset of them, in that order)} */
+  default Map<String, Object> figures() {
+    return ReportFigures.common(this);
+  }
 
-  /** The fitted model, for programs (the mixture of EM); empty for k-means. */
-  Map<String, Object> model();
+  /** {@return the fitted model, for programs (the mixture of EM); empty for the methods without one} */
+  default Map<String, Object> model() {
+    return Map.of();
+  }
 
-  /** The course of the fit: objective per iteration and related figures. */
+  /** {@return the course of the fit: objective per iteration and related figures} */
   Map<String, Object> trace();
 
-  /** The fit in words, one or more lines of text for people. */
+  /** {@return the fit in words, one or more lines of text for people} */
   List<String> describe();
 
-  /** What the fit improved iteration by iteration. */
+  /** {@return what the fit improved iteration by iteration} */
   Convergence convergence();
 
-  /** The Gaussian mixture, for methods that fit one. */
-  Optional<GaussianMixture> fittedMixture();
-
-  /**
-   * The convergence of a fit.
-   *
-   * @param measure what was improved, e.g. "squared error per pixel"
-   * @param values the measure after each iteration (empty when the palette was exact)
-   * @param higherIsBetter true for a likelihood, false for an error
-   * @param first the iteration of {@code values[0]}: 0 when the history starts with the starting point
-   */
-  record Convergence(String measure, double[] values, boolean higherIsBetter, int first) {
-    public Convergence {
-      values = values.clone();
-    }
-
-    @Override
-    public double[] values() {
-      return values.clone();
-    }
+  /** {@return the Gaussian mixture, for methods that fit one} */
+  default Optional<GaussianMixture> fittedMixture() {
+    return Optional.empty();
   }
 
   /**
@@ -83,10 +68,22 @@ public sealed interface FitReport permits FitReport.KMeans, FitReport.Em {
    */
   record KMeans(int iterations, boolean converged, double objective, double[] objectiveHistory, int reseeded,
       int coarsePoints, boolean exact) implements FitReport {
+    /**
+     * Copies the history.
+     *
+     * @param iterations Lloyd iterations
+     * @param converged whether the tolerance was met
+     * @param objective squared error per pixel after rounding
+     * @param objectiveHistory squared error per pixel after each iteration
+     * @param reseeded empty clusters moved
+     * @param coarsePoints points seeded on
+     * @param exact whether the palette is lossless
+     */
     public KMeans {
       objectiveHistory = objectiveHistory.clone();
     }
 
+    /** {@return a copy of the objective after each iteration} */
     @Override
     public double[] objectiveHistory() {
       return objectiveHistory.clone();
@@ -98,55 +95,67 @@ public sealed interface FitReport permits FitReport.KMeans, FitReport.Em {
     }
 
     @Override
-    public Map<String, Object> figures() {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("method", method());
-      m.put("iterations", iterations);
-      m.put("converged", converged);
-      return m;
-    }
-
-    @Override
-    public Map<String, Object> model() {
-      return Map.of();
-    }
-
-    @Override
     public Map<String, Object> trace() {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("objective_per_pixel", objective);
-      m.put("reseeded_clusters", reseeded);
-      m.put("coarse_points", coarsePoints);
-      m.put("exact", exact);
-      m.put("objective_history", objectiveHistory());
-      return m;
+      return ReportFigures.trace(this);
     }
 
     @Override
     public List<String> describe() {
-      if (exact) {
-        return List.of("kmeans: the image has no more colours than k; palette is exact (lossless)");
-      }
-      return List.of(String.format(Locale.ROOT, "kmeans: %d iterations, converged %s, objective %.3f per pixel after"
-          + " rounding, %d empty clusters reseeded, seeded on %d coarse points", iterations, converged, objective,
-          reseeded, coarsePoints));
+      return ReportFigures.describe(this);
     }
 
     @Override
     public Convergence convergence() {
       return new Convergence("squared error per pixel", objectiveHistory, false, 1);
     }
+  }
+
+  /**
+   * No fit: the palette was given ({@link Method.Given}).
+   *
+   * @param k the palette's size
+   */
+  record Given(int k) implements FitReport {
+    @Override
+    public String method() {
+      return "given";
+    }
 
     @Override
-    public Optional<GaussianMixture> fittedMixture() {
-      return Optional.empty();
+    public int iterations() {
+      return 0;
+    }
+
+    @Override
+    public boolean converged() {
+      return true;
+    }
+
+    @Override
+    public boolean exact() {
+      return false;
+    }
+
+    @Override
+    public Map<String, Object> trace() {
+      return Map.of();
+    }
+
+    @Override
+    public List<String> describe() {
+      return List.of("given palette of " + k + " colours, nothing fitted");
+    }
+
+    @Override
+    public Convergence convergence() {
+      return new Convergence("squared error per pixel", new double[0], false, 1);
     }
   }
 
   /**
    * How a Gaussian-mixture palette was found, and the mixture itself.
    *
-   * @param requestedComponents k asked for (with {@link Method.EmAutoK}: the k chosen)
+   * @param k the palette size asked for (with {@link Method.EmAutoK}: the k chosen)
    * @param covariance covariance type
    * @param assignment how colours were mapped to palette entries
    * @param regCovar the value added to each covariance diagonal, squared working-space units
@@ -166,11 +175,33 @@ public sealed interface FitReport permits FitReport.KMeans, FitReport.Em {
    * @param exact true when the image had no more colours than k and the palette is lossless
    * @param selection with {@link Method.EmAutoK}: every k tried, with its BIC and PSNR; empty otherwise
    */
-  record Em(int requestedComponents, Method.Covariance covariance, Method.Assignment assignment, double regCovar,
+  record Em(int k, Covariance covariance, Assignment assignment, double regCovar,
       ColorSpace space, int dimensions, int coarsePoints, int coarseIterations, int iterations, boolean converged,
       double logLikelihood, double[] logLikelihoodHistory, double bic, GaussianMixture mixture,
       List<Collapse> collapses, double objective, boolean exact, List<Candidate> selection) implements FitReport {
 
+    /**
+     * Copies the history and the lists.
+     *
+     * @param k the palette size
+     * @param covariance covariance type
+     * @param assignment mapping of colours
+     * @param regCovar added to each diagonal
+     * @param space the working space
+     * @param dimensions 3 or 4
+     * @param coarsePoints pooled points
+     * @param coarseIterations iterations on them
+     * @param iterations iterations on every colour
+     * @param converged whether the tolerance was met
+     * @param logLikelihood final mean log-likelihood per pixel
+     * @param logLikelihoodHistory the log-likelihood per iteration
+     * @param bic the criterion
+     * @param mixture the model
+     * @param collapses collapsed components
+     * @param objective squared error per pixel after rounding
+     * @param exact whether the palette is lossless
+     * @param selection the k-versus-BIC table, or empty
+     */
     public Em {
       logLikelihoodHistory = logLikelihoodHistory.clone();
       collapses = List.copyOf(collapses);
@@ -205,6 +236,7 @@ public sealed interface FitReport permits FitReport.KMeans, FitReport.Em {
     public record Candidate(int k, int components, double bic, double logLikelihood, int parameters, double psnr,
         int iterations, boolean converged) {}
 
+    /** {@return a copy of the log-likelihood history} */
     @Override
     public double[] logLikelihoodHistory() {
       return logLikelihoodHistory.clone();
@@ -215,187 +247,39 @@ public sealed interface FitReport permits FitReport.KMeans, FitReport.Em {
       return "em";
     }
 
-    /** Components in the fitted mixture. */
+    /** {@return components in the fitted mixture} */
     public int components() {
       return mixture.components();
     }
 
-    /** Free parameters of the mixture, as BIC counts them. */
+    /** {@return free parameters of the mixture, as BIC counts them} */
     public int parameters() {
       return mixture.parameterCount();
     }
 
-    /** Components re-seeded after collapsing. */
+    /** {@return components re-seeded after collapsing} */
     public long reseeded() {
       return collapses.stream().filter(Collapse::reseeded).count();
     }
 
-    /** This report with the k-versus-BIC table of a model selection. */
-    public Em withSelection(List<Candidate> newSelection) {
-      return new Em(requestedComponents, covariance, assignment, regCovar, space, dimensions, coarsePoints,
-          coarseIterations, iterations, converged, logLikelihood, logLikelihoodHistory, bic, mixture, collapses,
-          objective, exact, newSelection);
-    }
-
-    /**
-     * The coordinates the mixture lives in: for opaque sRGB images the 8-bit values, the units of
-     * the benchmark harness's log-likelihood; otherwise the working space k-means uses too.
-     */
-    public String coordinates() {
-      if (space == ColorSpace.SRGB) {
-        return dimensions == 4 ? "srgb premultiplied RGBA (k-means working space)" : "RGB 0..255";
-      }
-      return space.id() + (dimensions == 4 ? " premultiplied with alpha (k-means working space)" : "");
-    }
-
     @Override
     public Map<String, Object> figures() {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("method", method());
-      m.put("iterations", iterations);
-      m.put("converged", converged);
-      m.put("log_likelihood_per_pixel", logLikelihood);
-      m.put("bic", bic);
-      m.put("parameters", parameters());
-      m.put("covariance", covariance.id());
-      m.put("assign", assignment.id());
-      m.put("reg_covar", round(regCovar, 9));
-      return m;
+      return ReportFigures.figures(this);
     }
 
     @Override
     public Map<String, Object> model() {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("coordinates", coordinates());
-      m.put("reseeded_components", reseeded());
-      List<Object> events = new ArrayList<>();
-      for (Collapse c : collapses) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("phase", c.phase());
-        e.put("iteration", c.iteration());
-        e.put("component", c.component());
-        e.put("pixels_left", c.pixels());
-        e.put("action", c.reseeded() ? "reseeded" : "dropped");
-        e.put("color", c.reseeded() ? hex(c.color()) : null);
-        events.add(e);
-      }
-      m.put("collapses", events);
-      if (!selection.isEmpty()) {
-        List<Object> rows = new ArrayList<>();
-        for (Candidate c : selection) {
-          Map<String, Object> e = new LinkedHashMap<>();
-          e.put("k", c.k());
-          e.put("components", c.components());
-          e.put("bic", c.bic());
-          e.put("log_likelihood_per_pixel", c.logLikelihood());
-          e.put("parameters", c.parameters());
-          e.put("psnr_db", Double.isInfinite(c.psnr()) ? null : round(c.psnr(), 4));
-          e.put("iterations", c.iterations());
-          e.put("converged", c.converged());
-          rows.add(e);
-        }
-        m.put("k_selection", rows);
-      }
-      m.put("components", componentList());
-      return m;
-    }
-
-    private List<Object> componentList() {
-      int d = mixture.dimensions();
-      List<Object> out = new ArrayList<>();
-      for (int j = 0; j < mixture.components(); j++) {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("weight", round(mixture.weight(j), 8));
-        double[] mean = mixture.mean(j);
-        for (int t = 0; t < d; t++) {
-          mean[t] = round(mean[t], 6);
-        }
-        c.put("mean", mean);
-        double[] cov = mixture.covariance(j);
-        List<Object> rows = new ArrayList<>();
-        for (int a = 0; a < d; a++) {
-          double[] row = new double[d];
-          for (int b = 0; b < d; b++) {
-            row[b] = round(cov[a * d + b], 6);
-          }
-          rows.add(row);
-        }
-        c.put("covariance", rows);
-        out.add(c);
-      }
-      return out;
+      return ReportFigures.model(this);
     }
 
     @Override
     public Map<String, Object> trace() {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("objective_per_pixel", objective);
-      m.put("coarse_points", coarsePoints);
-      m.put("coarse_iterations", coarseIterations);
-      m.put("exact", exact);
-      m.put("log_likelihood_history", logLikelihoodHistory());
-      return m;
+      return ReportFigures.trace(this);
     }
 
     @Override
     public List<String> describe() {
-      List<String> lines = new ArrayList<>();
-      if (exact) {
-        lines.add("em: the image has no more colours than k; one component per colour, palette exact (lossless)");
-      }
-      String pooled = coarsePoints > 0 ? String.format(Locale.ROOT, "%d iterations on %d pooled colours, then ",
-          coarseIterations, coarsePoints) : "";
-      lines.add(String.format(Locale.ROOT, "em: %d components, %s covariances, %s mapping; %s%d on every colour,"
-          + " converged %s", components(), covariance.id(), assignment.id(), pooled, iterations, converged));
-      lines.add(String.format(Locale.ROOT, "log-likelihood %.4f per pixel (%s), BIC %.1f with %d parameters,"
-          + " reg_covar %.6g, %d components re-seeded", logLikelihood, coordinates(), bic, parameters(), regCovar,
-          reseeded()));
-      for (Collapse c : collapses) {
-        lines.add(String.format(Locale.ROOT, "collapse: %s iteration %d, component %d (%.3g pixels left) %s",
-            c.phase(), c.iteration(), c.component(), c.pixels(),
-            c.reseeded() ? "re-seeded on " + hex(c.color()) : "dropped"));
-      }
-      if (!selection.isEmpty()) {
-        lines.add("k chosen by BIC (lower is better); PSNR over the histogram with this mapping:");
-        lines.add(String.format(Locale.ROOT, "%5s %6s %16s %12s %9s %6s", "k", "comps", "BIC", "loglik/px",
-            "PSNR dB", "iters"));
-        for (Candidate c : selection) {
-          String psnr = Double.isInfinite(c.psnr()) ? "lossless" : String.format(Locale.ROOT, "%.2f", c.psnr());
-          lines.add(String.format(Locale.ROOT, "%5d %6d %16.1f %12.4f %9s %6d%s", c.k(), c.components(), c.bic(),
-              c.logLikelihood(), psnr, c.iterations(), c.bic() == bic ? "  <- chosen" : ""));
-        }
-      }
-      lines.addAll(componentTable());
-      return lines;
-    }
-
-    private List<String> componentTable() {
-      int d = mixture.dimensions();
-      String[] names = d == 4 ? new String[] {"R", "G", "B", "A"} : new String[] {"R", "G", "B"};
-      StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%4s %8s  mean (", "comp", "weight"));
-      head.append(String.join(" ", names)).append(")   covariance (upper triangle, row by row:");
-      for (int a = 0; a < d; a++) {
-        for (int b = a; b < d; b++) {
-          head.append(' ').append(names[a]).append(names[b]);
-        }
-      }
-      List<String> lines = new ArrayList<>();
-      lines.add(head.append(")").toString());
-      for (int j = 0; j < mixture.components(); j++) {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%4d %8.5f ", j, mixture.weight(j)));
-        for (double v : mixture.mean(j)) {
-          sb.append(String.format(Locale.ROOT, " %7.2f", v));
-        }
-        sb.append("  ");
-        double[] cov = mixture.covariance(j);
-        for (int a = 0; a < d; a++) {
-          for (int b = a; b < d; b++) {
-            sb.append(String.format(Locale.ROOT, " %9.3f", cov[a * d + b]));
-          }
-        }
-        lines.add(sb.toString());
-      }
-      return lines;
+      return ReportFigures.describe(this);
     }
 
     @Override
@@ -408,18 +292,5 @@ public sealed interface FitReport permits FitReport.KMeans, FitReport.Em {
     public Optional<GaussianMixture> fittedMixture() {
       return Optional.of(mixture);
     }
-  }
-
-  /** {@code v} rounded to {@code decimals} decimals (NaN and infinities as they are). */
-  private static double round(double v, int decimals) {
-    if (!Double.isFinite(v)) {
-      return v;
-    }
-    double f = Math.pow(10, decimals);
-    return Math.round(v * f) / f;
-  }
-
-  private static String hex(int argb) {
-    return String.format("#%08x", argb);
   }
 }

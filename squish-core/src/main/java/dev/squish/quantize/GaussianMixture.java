@@ -9,7 +9,7 @@ import java.util.Objects;
  * channel for sRGB). Immutable; the accessors return copies.
  */
 public final class GaussianMixture {
-  private final Method.Covariance covarianceType;
+  private final Covariance covarianceType;
   private final int dimensions;
   private final double[] weights;
   private final double[] means;
@@ -22,11 +22,12 @@ public final class GaussianMixture {
    * @param means {@code k * dimensions} coordinates, component after component
    * @param covariances {@code k} row-major {@code dimensions × dimensions} matrices
    */
-  public GaussianMixture(Method.Covariance covarianceType, int dimensions, double[] weights, double[] means,
+  public GaussianMixture(Covariance covarianceType, int dimensions, double[] weights, double[] means,
       double[] covariances) {
     this.covarianceType = Objects.requireNonNull(covarianceType, "covarianceType");
     int k = weights.length;
-    if (dimensions < 1 || k < 1 || means.length != k * dimensions || covariances.length != k * dimensions * dimensions) {
+    if (dimensions < 1 || k < 1 || means.length != k * dimensions
+        || covariances.length != k * dimensions * dimensions) {
       throw new IllegalArgumentException("need " + k + " means of " + dimensions + " and " + k + " matrices of "
           + dimensions + "x" + dimensions + ", got " + means.length + " and " + covariances.length + " values");
     }
@@ -36,39 +37,51 @@ public final class GaussianMixture {
     this.covariances = covariances.clone();
   }
 
-  /** Number of components. */
+  /** {@return number of components} */
   public int components() {
     return weights.length;
   }
 
-  /** Coordinates per point. */
+  /** {@return coordinates per point} */
   public int dimensions() {
     return dimensions;
   }
 
-  /** The shape the covariances were restricted to. */
-  public Method.Covariance covarianceType() {
+  /** {@return the shape the covariances were restricted to} */
+  public Covariance covarianceType() {
     return covarianceType;
   }
 
-  /** Weight (mixing proportion) of component {@code j}. */
+  /**
+   * {@return the weight (mixing proportion) of component {@code j}}
+   *
+   * @param j the component
+   */
   public double weight(int j) {
     return weights[j];
   }
 
-  /** A copy of the mean of component {@code j}. */
+  /**
+   * {@return a copy of the mean of component {@code j}}
+   *
+   * @param j the component
+   */
   public double[] mean(int j) {
     return Arrays.copyOfRange(means, j * dimensions, (j + 1) * dimensions);
   }
 
-  /** A copy of the covariance of component {@code j}, row-major {@code dimensions × dimensions}. */
+  /**
+   * {@return a copy of the covariance of component {@code j}, row-major {@code dimensions × dimensions}}
+   *
+   * @param j the component
+   */
   public double[] covariance(int j) {
     return Arrays.copyOfRange(covariances, j * dimensions * dimensions, (j + 1) * dimensions * dimensions);
   }
 
   /**
-   * Free parameters of the model: {@code k - 1} weights, {@code k * D} means and the covariances'
-   * own ({@link Method.Covariance#parametersPerComponent}). What BIC counts.
+   * {@return the free parameters of the model}: {@code k - 1} weights, {@code k * D} means and the
+   * covariances' own ({@link Covariance#parametersPerComponent}). What BIC counts.
    */
   public int parameterCount() {
     int k = weights.length;

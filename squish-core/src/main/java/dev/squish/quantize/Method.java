@@ -1,6 +1,7 @@
 package dev.squish.quantize;
 
 import dev.squish.image.Palette;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -8,50 +9,87 @@ import java.util.Objects;
 
 /**
  * How the palette is found, with the settings that belong to that method only: weighted k-means
- * on the colour histogram, EM on a Gaussian mixture seeded from k-means, or EM at the k whose
- * mixture has the lowest BIC. The palette size k is {@link #MIN_K} to {@link #MAX_K} for every
- * method; the constructors check it.
+ * on the colour histogram, EM on a Gaussian mixture seeded from k-means, EM at the k whose
+ * mixture has the lowest BIC, or no fit at all when the palette is given. The palette size k is
+ * {@link #MIN_K} to {@link #MAX_K} for every method; the constructors check it.
  *
  * <pre>{@code
  * Method a = Method.kMeans(16);
- * Method b = new Method.Em(16, Method.Covariance.DIAG, Method.Assignment.NEAREST);
+ * Method b = new Method.Em(16, Covariance.DIAG, Assignment.NEAREST);
  * Method c = Method.emAutoK(2, 64);
+ * Method d = Method.given(Palette.of(0xFF000000, 0xFFFFFFFF));
  * }</pre>
  */
-public sealed interface Method permits Method.KMeans, Method.Em, Method.EmAutoK {
+public sealed interface Method permits Method.KMeans, Method.Em, Method.EmAutoK, Method.Given {
   /** Smallest palette size. */
   int MIN_K = 1;
   /** Largest palette size: what an indexed PNG or GIF can hold. */
   int MAX_K = Palette.MAX_SIZE;
 
-  /** The palette size asked for; with {@link EmAutoK} the largest k tried. */
+  /** {@return the palette size asked for; with {@link EmAutoK} the largest k tried, with {@link Given} its size} */
   int k();
 
-  /** The name used on the command line and in reports: {@code kmeans} or {@code em}. */
+  /** {@return the name used on the command line and in reports: {@code kmeans}, {@code em} or {@code given}} */
   String id();
 
-  /** The same method and settings at palette size {@code k} ({@link EmAutoK} becomes an {@link Em}). */
+  /**
+   * {@return the same method and settings at palette size {@code k}} ({@link EmAutoK} becomes an
+   * {@link Em}).
+   *
+   * @param k the palette size
+   * @throws IllegalArgumentException for a k out of range, or another k than a {@link Given} palette's size
+   */
   Method withK(int k);
 
-  /** This method's settings by name, in report order: {@code method}, {@code k} and those of the method. */
+  /**
+   * {@return this method's settings by name, in report order: {@code method}, {@code k} and those of
+   * the method; unmodifiable}
+   */
   Map<String, Object> settings();
 
-  /** k-means with {@code k} colours. */
+  /**
+   * {@return k-means with {@code k} colours}
+   *
+   * @param k palette size
+   */
   static KMeans kMeans(int k) {
     return new KMeans(k);
   }
 
-  /** EM with {@code k} components, full covariances and nearest-colour mapping. */
+  /**
+   * {@return EM with {@code k} components, full covariances and nearest-colour mapping}
+   *
+   * @param k palette size
+   */
   static Em em(int k) {
     return new Em(k, Covariance.FULL, Assignment.NEAREST);
   }
 
-  /** EM at the k in {@code minK..maxK} with the lowest BIC, full covariances and nearest-colour mapping. */
+  /**
+   * {@return EM at the k with the lowest BIC, full covariances and nearest-colour mapping}
+   *
+   * @param minK smallest k tried
+   * @param maxK largest k tried
+   */
   static EmAutoK emAutoK(int minK, int maxK) {
     return new EmAutoK(minK, maxK, Covariance.FULL, Assignment.NEAREST);
   }
 
-  /** The method named {@code id} ({@code kmeans} or {@code em}, any case) at palette size {@code k}, defaults else. */
+  /**
+   * {@return no fit: the image remapped to {@code palette}}
+   *
+   * @param palette the entries to use
+   */
+  static Given given(Palette palette) {
+    return new Given(palette);
+  }
+
+  /**
+   * {@return the method named {@code id} at palette size {@code k}, with its default settings}
+   *
+   * @param id {@code kmeans} or {@code em}, any case
+   * @param k palette size
+   */
   static Method byId(String id, int k) {
     return switch (id.trim().toLowerCase(Locale.ROOT)) {
       case "kmeans" -> kMeans(k);
@@ -60,10 +98,17 @@ public sealed interface Method permits Method.KMeans, Method.Em, Method.EmAutoK 
     };
   }
 
-  /** Checks that {@code k} is a palette size; returns it. */
+  /**
+   * Checks that {@code k} is a palette size.
+   *
+   * @param name what k is called in the message
+   * @param k the value
+   * @return {@code k}
+   * @throws IllegalArgumentException naming {@code name}, the range and the value when it is out of range
+   */
   static int checkK(String name, int k) {
     if (k < MIN_K || k > MAX_K) {
-      throw new IllegalArgumentException(name + " must be in " + MIN_K + ".." + MAX_K + ", got " + k);
+      throw new IllegalArgumentException(name + " must be from " + MIN_K + " to " + MAX_K + ", got " + k);
     }
     return k;
   }
@@ -76,6 +121,11 @@ public sealed interface Method permits Method.KMeans, Method.Em, Method.EmAutoK 
    * @param k palette size
    */
   record KMeans(int k) implements Method {
+    /**
+     * Checks the palette size.
+     *
+     * @param k {@link #MIN_K}..{@link #MAX_K}
+     */
     public KMeans {
       checkK("k", k);
     }
@@ -95,7 +145,7 @@ public sealed interface Method permits Method.KMeans, Method.Em, Method.EmAutoK 
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("method", id());
       m.put("k", k);
-      return m;
+      return Collections.unmodifiableMap(m);
     }
   }
 
@@ -108,6 +158,13 @@ public sealed interface Method permits Method.KMeans, Method.Em, Method.EmAutoK 
    * @param assignment how each colour picks its palette entry
    */
   record Em(int k, Covariance covariance, Assignment assignment) implements Method {
+    /**
+     * Checks the palette size and that the shape and mapping are given.
+     *
+     * @param k {@link #MIN_K}..{@link #MAX_K}
+     * @param covariance not null
+     * @param assignment not null
+     */
     public Em {
       checkK("k", k);
       Objects.requireNonNull(covariance, "covariance");
@@ -140,6 +197,14 @@ public sealed interface Method permits Method.KMeans, Method.Em, Method.EmAutoK 
    * @param assignment how each colour picks its palette entry
    */
   record EmAutoK(int minK, int maxK, Covariance covariance, Assignment assignment) implements Method {
+    /**
+     * Checks the range and that the shape and mapping are given.
+     *
+     * @param minK {@link #MIN_K}..{@code maxK}
+     * @param maxK {@code minK}..{@link #MAX_K}
+     * @param covariance not null
+     * @param assignment not null
+     */
     public EmAutoK {
       checkK("minK", minK);
       checkK("maxK", maxK);
@@ -171,6 +236,52 @@ public sealed interface Method permits Method.KMeans, Method.Em, Method.EmAutoK 
     }
   }
 
+  /**
+   * No fit: the palette is given (one you already have, or one fitted once to the histogram of
+   * many images with {@link dev.squish.compress.PaletteFit}). Every colour of the image takes its
+   * nearest entry in the working space, or error diffusion picks among the entries; the entries
+   * are written exactly as given, in writing order.
+   *
+   * @param palette the entries, 1 to {@link #MAX_K}
+   */
+  record Given(Palette palette) implements Method {
+    /**
+     * Checks that there is a palette.
+     *
+     * @param palette not null
+     */
+    public Given {
+      Objects.requireNonNull(palette, "palette");
+    }
+
+    @Override
+    public int k() {
+      return palette.size();
+    }
+
+    @Override
+    public String id() {
+      return "given";
+    }
+
+    /** {@return this method; a given palette has its own size, so any other k is refused} */
+    @Override
+    public Given withK(int newK) {
+      if (newK != k()) {
+        throw new IllegalArgumentException("a given palette has " + k() + " colours; k cannot be " + newK);
+      }
+      return this;
+    }
+
+    @Override
+    public Map<String, Object> settings() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("method", id());
+      m.put("k", k());
+      return Collections.unmodifiableMap(m);
+    }
+  }
+
   private static Map<String, Object> emSettings(Method m, int k, Covariance covariance, Assignment assignment,
       String range) {
     Map<String, Object> s = new LinkedHashMap<>();
@@ -180,56 +291,6 @@ public sealed interface Method permits Method.KMeans, Method.Em, Method.EmAutoK 
     s.put("assign", assignment.id());
     s.put("k_auto", range != null);
     s.put("k_range", range);
-    return s;
-  }
-
-  /** The shape each component's covariance may take (scikit-learn's {@code covariance_type} names). */
-  enum Covariance {
-    /** Any symmetric positive definite matrix: correlated channels, such as a shadow darkening R, G and B together. */
-    FULL,
-    /** Independent channels: a diagonal matrix. */
-    DIAG,
-    /** The same variance in every channel: a multiple of the identity. */
-    SPHERICAL;
-
-    /** The name used on the command line and in reports. */
-    public String id() {
-      return name().toLowerCase(Locale.ROOT);
-    }
-
-    /** Free parameters of one covariance matrix in {@code dimensions} dimensions. */
-    public int parametersPerComponent(int dimensions) {
-      return switch (this) {
-        case FULL -> dimensions * (dimensions + 1) / 2;
-        case DIAG -> dimensions;
-        case SPHERICAL -> 1;
-      };
-    }
-
-    /** The type named {@code id}, any case. */
-    public static Covariance byId(String id) {
-      return Names.byId(values(), id, "covariance type");
-    }
-  }
-
-  /** How each colour of the image is given a palette entry once the mixture is fitted. */
-  enum Assignment {
-    /** The nearest palette entry in the working space: least error, best PSNR. The default. */
-    NEAREST,
-    /**
-     * The entry of the component with the largest posterior probability (what the model means
-     * literally); a broad, heavy component then takes colours nearer another mean.
-     */
-    MAP;
-
-    /** The name used on the command line and in reports. */
-    public String id() {
-      return name().toLowerCase(Locale.ROOT);
-    }
-
-    /** The assignment named {@code id}, any case. */
-    public static Assignment byId(String id) {
-      return Names.byId(values(), id, "assignment");
-    }
+    return Collections.unmodifiableMap(s);
   }
 }

@@ -11,7 +11,7 @@ class GridCellsTest {
   @Test
   void gridCellsGroupColoursThatShareTheirTopBits() {
     ColorHistogram h = ColorHistogram.of(new int[] {0xFF000000, 0xFF070707, 0xFF080000, 0xFFFFFFFF, 0x80000000},
-        new int[] {1, 1, 1, 1, 1});
+        new long[] {1, 1, 1, 1, 1});
     int[] cells = new int[h.size()];
     assertThat(GridCells.assign(h, 5, false, cells)).isEqualTo(3);
     int black = h.indexOf(0xFF000000);

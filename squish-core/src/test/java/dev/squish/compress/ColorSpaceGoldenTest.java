@@ -26,8 +26,10 @@ class ColorSpaceGoldenTest {
     CompressOptions o = CompressOptions.builder(Method.kMeans(k)).space(space).ssim(true).deltaE(true).build();
     Quality q = Golden.photo(photo).compress(o).quality();
     String key = photo + "." + space.id() + ".k" + k;
-    GOLDEN.atLeast(key + ".psnr", q.psnr(), 0.3);
+    if (space != ColorSpace.SRGB) { // sRGB's PSNR floors are KMeansGoldenTest's, kept in one place
+      GOLDEN.atLeast(key + ".psnr", q.psnr(), 0.3);
+    }
     GOLDEN.atLeast(key + ".ssim", q.ssim(), 0.005);
-    GOLDEN.atMost(key + ".deltaE", q.deltaE2000(), 0.05);
+    GOLDEN.atMost(key + ".deltaE", q.deltaE2000(), 0.02);
   }
 }

@@ -27,6 +27,6 @@ class DitherGoldenTest {
     String key = photo + ".fs.k" + k;
     GOLDEN.atLeast(key + ".ssim", q.ssim(), 0.005);
     GOLDEN.atLeast(key + ".psnr", q.psnr(), 0.3);
-    GOLDEN.atMost(key + ".deltaE", q.deltaE2000(), 0.05);
+    GOLDEN.atMost(key + ".deltaE", q.deltaE2000(), 0.02);
   }
 }

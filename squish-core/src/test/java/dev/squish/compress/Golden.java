@@ -47,11 +47,15 @@ final class Golden {
     assertThat(value).as("%s %s", file, key).isGreaterThanOrEqualTo(floor);
   }
 
-  /** Checks {@code value} against the ceiling {@code key.max}; {@code lax} is the margin below it called too lax. */
-  void atMost(String key, double value, double lax) {
+  /**
+   * Checks {@code value} against the ceiling {@code key.max}; a value more than {@code laxShare} of
+   * the ceiling below it is called too lax (a share, as the ceilings are set a share above the
+   * value measured).
+   */
+  void atMost(String key, double value, double laxShare) {
     double ceiling = bound(key + ".max");
     System.out.printf("%s %s = %.4f (ceiling %.4f)%n", file, key, value, ceiling);
-    if (value < ceiling - lax) {
+    if (value < ceiling * (1 - laxShare)) {
       System.out.printf("+++ too lax: %s %s = %.4f, ceiling %.4f%n", file, key, value, ceiling);
     }
     assertThat(value).as("%s %s", file, key).isLessThanOrEqualTo(ceiling);

@@ -1,9 +1,10 @@
 package dev.squish.compress;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.squish.image.IndexedImage;
 import dev.squish.image.RgbaImage;
+import dev.squish.quantize.Assignment;
+import dev.squish.quantize.Covariance;
 import dev.squish.quantize.FitReport;
 import dev.squish.quantize.Method;
 import java.util.SplittableRandom;
@@ -66,11 +67,11 @@ class PreparedImageTest {
   @Test
   void emSettingsReachTheMixture() {
     PreparedImage p = PreparedImage.of(noise(3, 40, 30));
-    Method em = new Method.Em(12, Method.Covariance.DIAG, Method.Assignment.MAP);
+    Method em = new Method.Em(12, Covariance.DIAG, Assignment.MAP);
     FitReport.Em r = (FitReport.Em) p.compress(CompressOptions.builder(em).seed(9).build()).fit();
-    assertThat(r.requestedComponents()).isEqualTo(12);
-    assertThat(r.covariance()).isEqualTo(Method.Covariance.DIAG);
-    assertThat(r.assignment()).isEqualTo(Method.Assignment.MAP);
+    assertThat(r.k()).isEqualTo(12);
+    assertThat(r.covariance()).isEqualTo(Covariance.DIAG);
+    assertThat(r.assignment()).isEqualTo(Assignment.MAP);
     assertThat(r.regCovar()).isEqualTo(1e-6 * 255 * 255);
   }
 
@@ -80,7 +81,7 @@ class PreparedImageTest {
     Compressed c = p.compress(CompressOptions.of(Method.emAutoK(3, 8)));
     FitReport.Em r = (FitReport.Em) c.fit();
     assertThat(r.selection()).extracting(FitReport.Em.Candidate::k).containsExactly(3, 4, 6, 8);
-    assertThat(c.k()).isEqualTo(r.requestedComponents());
+    assertThat(c.k()).isEqualTo(r.k());
   }
 
   @Test

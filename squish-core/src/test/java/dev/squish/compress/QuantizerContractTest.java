@@ -1,10 +1,11 @@
 package dev.squish.compress;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.squish.image.IndexedImage;
 import dev.squish.image.Palette;
 import dev.squish.image.RgbaImage;
+import dev.squish.quantize.Assignment;
+import dev.squish.quantize.Covariance;
 import dev.squish.quantize.Method;
 import java.util.HashSet;
 import java.util.List;
@@ -38,15 +39,15 @@ class QuantizerContractTest {
   static Stream<Named> quantizers() {
     return Stream.of(
         new Named("kmeans", (p, k, s) -> p.compress(options(Method.kMeans(k), s))),
-        new Named("em full", (p, k, s) -> p.compress(options(em(k, Method.Covariance.FULL), s))),
-        new Named("em diag", (p, k, s) -> p.compress(options(em(k, Method.Covariance.DIAG), s))),
-        new Named("em spherical", (p, k, s) -> p.compress(options(em(k, Method.Covariance.SPHERICAL), s))),
+        new Named("em full", (p, k, s) -> p.compress(options(em(k, Covariance.FULL), s))),
+        new Named("em diag", (p, k, s) -> p.compress(options(em(k, Covariance.DIAG), s))),
+        new Named("em spherical", (p, k, s) -> p.compress(options(em(k, Covariance.SPHERICAL), s))),
         new Named("em bic", (p, k, s) -> p.compress(options(Method.emAutoK(Math.max(1, k / 2), k), s))),
         new Named("preview", (p, k, s) -> p.preview(options(Method.kMeans(k), s))));
   }
 
-  private static Method em(int k, Method.Covariance covariance) {
-    return new Method.Em(k, covariance, Method.Assignment.NEAREST);
+  private static Method em(int k, Covariance covariance) {
+    return new Method.Em(k, covariance, Assignment.NEAREST);
   }
 
   private static CompressOptions options(Method m, long seed) {
@@ -97,6 +98,7 @@ class QuantizerContractTest {
   void atMostKColoursEachColourOnItsNearestEntry(Named q) {
     for (int k : new int[] {2, 7, 16}) {
       Compressed c = q.quantizer().run(BLOBS, k, 1);
+      assertThat(c.preview()).as("sampled").isEqualTo(q.name().equals("preview"));
       Palette p = c.palette();
       assertThat(p.size()).as("k = %d", k).isBetween(1, k);
       IndexedImage out = c.image();
@@ -165,16 +167,18 @@ class QuantizerContractTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("quantizers")
   void theFullyTransparentColourKeepsItsEntry(Named q) {
+    // large enough that the preview really samples, and so adds the transparent share to its sample
     SplittableRandom r = new SplittableRandom(5);
-    RgbaImage opaque = blobs(11, 120, 100);
+    RgbaImage opaque = blobs(11, 360, 300);
     int[] px = opaque.copyArgb();
     for (int i = 0; i < px.length; i++) {
-      if (i % 120 < 40) {
+      if (i % 360 < 120) {
         px[i] = r.nextInt(1 << 24); // alpha 0, a colour hidden under it
       }
     }
-    RgbaImage image = RgbaImage.of(120, 100, px);
+    RgbaImage image = RgbaImage.of(360, 300, px);
     Compressed c = q.quantizer().run(PreparedImage.of(image), 6, 1);
+    assertThat(c.preview()).as("sampled").isEqualTo(q.name().equals("preview"));
     int transparent = -1;
     for (int j = 0; j < c.palette().size(); j++) {
       if (c.palette().color(j) >>> 24 == 0) {

@@ -50,7 +50,7 @@ class ColorHistogramTest {
     ColorHistogram h = ColorHistogram.of(RgbaImage.of(pixels, 1, px));
     assertThat(h.size()).isEqualTo(naive.size());
     for (int i = 0; i < h.size(); i++) {
-      assertThat(h.count(i)).isEqualTo(naive.get(h.color(i)));
+      assertThat(h.count(i)).isEqualTo(naive.get(h.color(i)).longValue());
       assertThat(h.indexOf(h.color(i))).isEqualTo(i);
       if (i > 0) {
         assertThat(h.color(i)).isGreaterThan(h.color(i - 1));
@@ -60,9 +60,9 @@ class ColorHistogramTest {
 
   @Test
   void explicitHistogramRejectsDuplicatesAndNonPositiveCounts() {
-    assertThatThrownBy(() -> ColorHistogram.of(new int[] {1, 1}, new int[] {1, 1}))
+    assertThatThrownBy(() -> ColorHistogram.of(new int[] {0xFF000001, 0xFF000001}, new long[] {1, 1}))
         .hasMessageContaining("appears twice");
-    assertThatThrownBy(() -> ColorHistogram.of(new int[] {1}, new int[] {0}))
+    assertThatThrownBy(() -> ColorHistogram.of(new int[] {1}, new long[] {0}))
         .hasMessageContaining("must be > 0");
   }
 
@@ -87,24 +87,24 @@ class ColorHistogramTest {
   @Test
   void sampleDrawsEveryColourMoreCommonThanOneDraw() {
     ColorHistogram h = ColorHistogram.of(new int[] {0xFF000000, 0xFFFF0000, 0xFF00FF00, 0xFF0000FF},
-        new int[] {1000, 500, 250, 1});
+        new long[] {1000, 500, 250, 1});
     ColorHistogram s = h.sample(100, 7);
     assertThat(s.size()).isGreaterThanOrEqualTo(3);
-    assertThat(s.count(s.indexOf(0xFF000000))).isBetween(56, 58); // black: 1000/1751 of 100 draws
+    assertThat(s.count(s.indexOf(0xFF000000))).isBetween(56L, 58L); // black: 1000/1751 of 100 draws
   }
 
   @Test
   void sampleLeavesOutFullyTransparentPixels() {
-    ColorHistogram h = ColorHistogram.of(new int[] {0x00000000, 0xFF102030}, new int[] {900, 100});
+    ColorHistogram h = ColorHistogram.of(new int[] {0x00000000, 0xFF102030}, new long[] {900, 100});
     ColorHistogram s = h.sample(50, 1);
     assertThat(s.colors()).containsExactly(0xFF102030);
     assertThat(s.counts()).containsExactly(50);
-    assertThat(ColorHistogram.of(new int[] {0}, new int[] {5}).sample(10, 1).size()).isZero();
+    assertThat(ColorHistogram.of(new int[] {0}, new long[] {5}).sample(10, 1).size()).isZero();
   }
 
   @Test
   void sampleRejectsNoDraws() {
-    ColorHistogram h = ColorHistogram.of(new int[] {0xFF000000}, new int[] {1});
+    ColorHistogram h = ColorHistogram.of(new int[] {0xFF000000}, new long[] {1});
     assertThatThrownBy(() -> h.sample(0, 1)).hasMessage("draws must be >= 1, got 0");
   }
 }

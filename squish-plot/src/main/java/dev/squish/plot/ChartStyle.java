@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
@@ -35,8 +36,10 @@ final class ChartStyle {
 
   /** The chart as PNG bytes. */
   static byte[] png(Chart<?, ?> chart) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
-      return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+      ImageIO.write(BitmapEncoder.getBufferedImage(chart), "png", out);
+      return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot encode the chart", e);
     }

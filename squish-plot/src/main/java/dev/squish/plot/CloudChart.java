@@ -3,7 +3,6 @@ package dev.squish.plot;
 import dev.squish.view.CloudSpace;
 import dev.squish.view.ColorCloud;
 import dev.squish.view.Component;
-import dev.squish.view.Swatch;
 import dev.squish.view.View;
 import java.awt.BasicStroke;
 import java.awt.Color;

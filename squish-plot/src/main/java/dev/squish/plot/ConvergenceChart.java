@@ -1,6 +1,6 @@
 package dev.squish.plot;
 
-import dev.squish.quantize.FitReport;
+import dev.squish.quantize.Convergence;
 import java.awt.Color;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -12,7 +12,7 @@ public final class ConvergenceChart {
   private ConvergenceChart() {}
 
   /** The chart of {@code convergence} for a fit by {@code method}, {@code width} x {@code height} pixels. */
-  public static XYChart chart(FitReport.Convergence convergence, String method, int width, int height) {
+  public static XYChart chart(Convergence convergence, String method, int width, int height) {
     double[] v = convergence.values();
     int iterations = v.length - 1 + convergence.first();
     String title = method + ": " + (v.length == 0 ? "no iterations (the palette is exact)"
@@ -43,7 +43,7 @@ public final class ConvergenceChart {
   }
 
   /** {@link #chart} as PNG bytes. */
-  public static byte[] png(FitReport.Convergence convergence, String method) {
+  public static byte[] png(Convergence convergence, String method) {
     return ChartStyle.png(chart(convergence, method, 720, 420));
   }
 }

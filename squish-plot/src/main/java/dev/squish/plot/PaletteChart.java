@@ -1,11 +1,7 @@
 package dev.squish.plot;
 
 import dev.squish.image.IndexedImage;
-import dev.squish.view.CloudSpace;
-import dev.squish.view.ColorCloud;
-import dev.squish.view.Component;
 import dev.squish.view.Swatch;
-import dev.squish.view.View;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.Arrays;

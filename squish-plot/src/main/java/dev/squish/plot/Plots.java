@@ -6,7 +6,7 @@ import dev.squish.compress.PreparedImage;
 import dev.squish.io.encode.PngOptions;
 import dev.squish.io.files.AtomicOutput;
 import dev.squish.quantize.ColorSpace;
-import dev.squish.quantize.FitReport;
+import dev.squish.quantize.Convergence;
 import dev.squish.view.CloudSpace;
 import dev.squish.view.ColorCloud;
 import java.io.IOException;
@@ -87,15 +87,14 @@ public final class Plots {
         method, options.space().id());
     written.add(save(dir.resolve(name + "-palette.png"), PaletteChart.png(compressed.image(), title), overwrite));
     ColorSpace space = options.space();
-    ColorCloud cloud = ColorCloud.of(image.histogram().sample(ColorCloud.DEFAULT_DRAWS, options.seed()), compressed,
-        space);
+    ColorCloud cloud = ColorCloud.of(ColorCloud.sample(image), compressed, space);
     written.add(save(dir.resolve(name + "-cloud.png"), CloudChart.png(cloud, CloudSpace.of(space), CLOUD_PANEL),
         overwrite));
     if (space != ColorSpace.SRGB) {
       written.add(save(dir.resolve(name + "-cloud-rgb.png"),
           CloudChart.png(cloud, CloudSpace.of(ColorSpace.SRGB), CLOUD_PANEL), overwrite));
     }
-    FitReport.Convergence conv = compressed.fit().convergence();
+    Convergence conv = compressed.fit().convergence();
     written.add(save(dir.resolve(name + "-convergence.png"), ConvergenceChart.png(conv, method), overwrite));
     return written;
   }

@@ -11,7 +11,9 @@ import dev.squish.image.RgbaImage;
 import dev.squish.io.encode.ImageEncoder;
 import dev.squish.io.encode.OutputFormat;
 import dev.squish.io.encode.PngOptions;
+import dev.squish.quantize.Assignment;
 import dev.squish.quantize.ColorSpace;
+import dev.squish.quantize.Covariance;
 import dev.squish.quantize.Method;
 import dev.squish.testkit.TestImages;
 import java.awt.image.BufferedImage;
@@ -113,7 +115,7 @@ class PlotsTest {
    */
   @Test
   void theRateDistortionSweepKeepsTheMethodsOwnSettings() {
-    Method diag = new Method.Em(4, Method.Covariance.DIAG, Method.Assignment.NEAREST);
+    Method diag = new Method.Em(4, Covariance.DIAG, Assignment.NEAREST);
     CompressOptions base = CompressOptions.of(diag);
     List<RateDistortion.Point> points = RateDistortion.sweep(CHELSEA, base, List.of(diag), List.of(4, 8),
         PngOptions.defaults(), p -> { });
@@ -121,7 +123,8 @@ class PlotsTest {
       Compressed direct = CHELSEA.compress(CompressOptions.of(diag.withK(p.k())));
       Compressed full = CHELSEA.compress(CompressOptions.of(Method.em(p.k())));
       assertThat(p.psnr()).as("k = %d", p.k()).isEqualTo(direct.quality().psnr()).isNotEqualTo(full.quality().psnr());
-      assertThat(p.bytes()).isEqualTo(ImageEncoder.encode(direct.image(), OutputFormat.PNG, PngOptions.defaults()).length);
+      assertThat(p.bytes()).isEqualTo(ImageEncoder.encode(direct.image(), OutputFormat.PNG,
+          PngOptions.defaults()).length);
     }
   }
 

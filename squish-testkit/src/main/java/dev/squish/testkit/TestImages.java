@@ -57,7 +57,9 @@ public final class TestImages {
     return PngPixels.read(resource("photos/" + png));
   }
 
-  /** Photo {@code name} decoded into an image made by {@code factory}: {@code TestImages.load(CHELSEA, RgbaImage::of)}. */
+  /**
+   * Photo {@code name} decoded into an image made by {@code factory}: {@code TestImages.load(CHELSEA, RgbaImage::of)}.
+   */
   public static <T> T load(String name, ImageFactory<T> factory) {
     Pixels p = pixels(name);
     return factory.make(p.width(), p.height(), p.argb());

@@ -1,6 +1,7 @@
 package dev.squish.view;
 
 import dev.squish.compress.Compressed;
+import dev.squish.compress.PreparedImage;
 import dev.squish.histogram.ColorHistogram;
 import dev.squish.image.Palette;
 import dev.squish.quantize.ColorSpace;
@@ -21,8 +22,10 @@ import java.util.Objects;
  */
 public record ColorCloud(ColorHistogram sample, Palette palette, int[] labels, ColorSpace space,
     List<Component> components) {
-  /** Default number of draws: enough for the shape of the cloud, few enough to draw at once. */
-  public static final int DEFAULT_DRAWS = 6000;
+  /** Number of draws: enough for the shape of the cloud, few enough to draw at once. */
+  public static final int DRAWS = 6000;
+  /** The cloud is a picture, not part of any output: one fixed seed, so the page and the plots show the same points. */
+  private static final long SAMPLE_SEED = 1;
 
   public ColorCloud {
     Objects.requireNonNull(sample, "sample");
@@ -33,6 +36,11 @@ public record ColorCloud(ColorHistogram sample, Palette palette, int[] labels, C
     }
     labels = labels.clone();
     components = List.copyOf(components);
+  }
+
+  /** The pixels a cloud of {@code image} shows: {@link #DRAWS} draws from its histogram. */
+  public static ColorHistogram sample(PreparedImage image) {
+    return image.histogram().sample(DRAWS, SAMPLE_SEED);
   }
 
   /** The cloud of {@code compressed} over {@code sample}, a sample of the original's histogram. */

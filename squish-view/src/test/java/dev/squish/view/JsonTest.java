@@ -32,7 +32,8 @@ class JsonTest {
   /** One number format everywhere: whole numbers without decimals, others in their shortest exact form. */
   @Test
   void numbersAreWrittenTheSameWhateverTheirType() {
-    assertThat(Json.write(List.of(42.0, 42, 42L, 38.1234, -0.5, 1e-7, 3.0f))).isEqualTo("[42,42,42,38.1234,-0.5,1.0E-7,3]");
+    assertThat(Json.write(List.of(42.0, 42, 42L, 38.1234, -0.5, 1e-7,
+        3.0f))).isEqualTo("[42,42,42,38.1234,-0.5,1.0E-7,3]");
   }
 
   @Test

@@ -83,7 +83,7 @@ final class CloudJson {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("labels", labels);
     m.put("palette", rgb);
-    m.put("paletteCoords", coords);
+    m.put("palette_coords", coords);
     m.put("space", space.id());
     m.put("components", comps);
     return m;

@@ -27,19 +27,25 @@ final class HttpError extends RuntimeException {
   static final int MISDIRECTED = 421;
   /** 422: the upload looks like an image but cannot be decoded (truncated, corrupt). */
   static final int UNPROCESSABLE = 422;
+  /** 500: the server failed to read what it was sent (an I/O error on its side). */
+  static final int INTERNAL = 500;
   /** 503: every worker is busy for longer than the queue allows, or the server ran out of memory. */
   static final int BUSY = 503;
 
   private final int status;
 
-  /** The answer to an upload that does not decode, named {@code name}: the one place a decoding failure becomes a status. */
+  /**
+   * The answer to an upload that does not decode, named {@code name}: the one place a decoding failure becomes a
+   * status.
+   */
   static HttpError of(ImageDecodeException e, String name) {
     int status = switch (e.reason()) {
       case EMPTY -> BAD_REQUEST;
       case NOT_AN_IMAGE, UNSUPPORTED_FORMAT -> UNSUPPORTED;
       case TOO_LARGE -> TOO_LARGE;
       case CORRUPT -> UNPROCESSABLE;
-      case OUT_OF_MEMORY, UNREADABLE -> BUSY;
+      case UNREADABLE -> INTERNAL;
+      case OUT_OF_MEMORY -> BUSY;
     };
     return new HttpError(status, name + ": " + e.getMessage());
   }

@@ -3,9 +3,11 @@ package dev.squish.web;
 import dev.squish.compress.Compressed;
 import dev.squish.io.encode.ImageEncoder;
 import dev.squish.io.encode.PngOptions;
+import dev.squish.quantize.Convergence;
 import dev.squish.quantize.FitReport;
 import dev.squish.view.ColorCloud;
 import dev.squish.view.Component;
+import dev.squish.view.Figures;
 import dev.squish.view.Json;
 import dev.squish.view.Swatch;
 import java.util.ArrayList;
@@ -43,8 +45,8 @@ final class PageCompressor {
     m.put("fit", fit(c.fit()));
     String base = "/api/images/" + s.id() + "/results/" + id + page.format().extension();
     m.put("url", base);
-    m.put("downloadUrl", base + "?download=1");
-    m.put("fileName", fileName);
+    m.put("download_url", base + "?download=1");
+    m.put("file_name", fileName);
     m.put("cloud", CloudJson.result(ColorCloud.labels(s.cloudSample(), c), c.palette(), page.space(),
         Component.of(c.fit())));
     Map<String, Object> answer = new LinkedHashMap<>();
@@ -67,17 +69,9 @@ final class PageCompressor {
     m.put("format", page.format().id());
     m.put("width", c.image().width());
     m.put("height", c.image().height());
-    m.put("paletteSize", c.palette().size());
-    m.put("inputBytes", s.uploadBytes());
-    m.put("outputBytes", file.length);
-    m.put("ratio", Json.round((double) s.uploadBytes() / file.length, 4));
-    m.put("bpp", Json.round(8.0 * file.length / pixels, 5));
-    m.put("mse", Json.round(c.quality().mse(), 6));
-    m.put("psnr", Json.round(c.quality().psnr(), 4));
-    m.put("channels", c.quality().channels());
-    m.put("lossless", c.quality().lossless());
-    m.put("ssim", Json.round(c.quality().ssim(), 6));
-    m.put("deltaE", Json.round(c.quality().deltaE2000(), 5));
+    m.put("palette_size", c.palette().size());
+    m.putAll(Figures.sizes(s.uploadBytes(), file.length, pixels));
+    m.putAll(Figures.quality(c.quality()));
     return m;
   }
 
@@ -94,7 +88,7 @@ final class PageCompressor {
   }
 
   private static Map<String, Object> fit(FitReport report) {
-    FitReport.Convergence conv = report.convergence();
+    Convergence conv = report.convergence();
     double[] history = conv.values();
     for (int i = 0; i < history.length; i++) {
       history[i] = Json.round(history[i], 6);
@@ -104,7 +98,7 @@ final class PageCompressor {
     m.put("iterations", report.iterations());
     m.put("converged", report.converged());
     m.put("measure", conv.measure());
-    m.put("higherIsBetter", conv.higherIsBetter());
+    m.put("higher_is_better", conv.higherIsBetter());
     m.put("first", conv.first());
     m.put("history", history);
     return m;

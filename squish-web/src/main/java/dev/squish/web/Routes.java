@@ -194,11 +194,11 @@ final class Routes {
 
   private String configJson() {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("maxUploadBytes", config.maxUploadBytes());
-    m.put("maxPixels", config.maxPixels());
+    m.put("max_upload_bytes", config.maxUploadBytes());
+    m.put("max_pixels", config.maxPixels());
     m.put("workers", config.workers());
-    m.put("minK", Method.MIN_K);
-    m.put("maxK", Method.MAX_K);
+    m.put("min_k", Method.MIN_K);
+    m.put("max_k", Method.MAX_K);
     m.put("methods", List.of(Method.kMeans(1).id(), Method.em(1).id()));
     m.put("spaces", List.of(ColorSpace.values()).stream().map(ColorSpace::id).toList());
     m.put("dithering", List.of(Dithering.Kind.values()).stream().map(Dithering.Kind::id).toList());

@@ -44,7 +44,7 @@ final class UploadSession {
     this.uploadBytes = uploadBytes;
     this.format = format;
     this.prepared = prepared;
-    this.cloudSample = prepared.histogram().sample(ColorCloud.DEFAULT_DRAWS, 1);
+    this.cloudSample = ColorCloud.sample(prepared);
   }
 
   String id() {

@@ -74,9 +74,9 @@ class ConcurrencyTest {
         assertThat(r.statusCode()).as("client %d: %s", i, r.body()).isEqualTo(200);
         assertThat(Api.string(r.body(), "mode")).isEqualTo("exact");
         assertThat(Api.number(r.body(), "width")).isEqualTo(1024);
-        assertThat(Api.number(r.body(), "paletteSize")).isEqualTo(32);
+        assertThat(Api.number(r.body(), "palette_size")).isEqualTo(32);
         byte[] png = java.util.Base64.getDecoder().decode(Api.string(r.body(), "file"));
-        assertThat(png.length).isEqualTo((int) Api.number(r.body(), "outputBytes"));
+        assertThat(png.length).isEqualTo((int) Api.number(r.body(), "output_bytes"));
         RgbaImage out = TestImagesDecode.decode(png);
         assertThat(out.pixelCount()).isEqualTo(1024 * 1024);
       }

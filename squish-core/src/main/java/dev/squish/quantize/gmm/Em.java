@@ -2,8 +2,8 @@ package dev.squish.quantize.gmm;
 
 import dev.squish.cluster.WeightedPoints;
 import dev.squish.color.ColorCoordinates;
+import dev.squish.quantize.Covariance;
 import dev.squish.quantize.FitReport;
-import dev.squish.quantize.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -47,7 +47,8 @@ final class Em {
    * @param history the mean log-likelihood per unit weight of the starting mixture and after each M-step
    * @param collapses collapsed components and what was done with them
    */
-  record Fit(Mixture model, int iterations, boolean converged, double[] history, List<FitReport.Em.Collapse> collapses) {
+  record Fit(Mixture model, int iterations, boolean converged, double[] history,
+      List<FitReport.Em.Collapse> collapses) {
     double logLikelihood() {
       return history[history.length - 1];
     }
@@ -59,14 +60,14 @@ final class Em {
    * @param space maps points back to colours for the report of re-seeds (may be null: colour 0)
    * @param phase the name of this run in {@link FitReport.Em.Collapse#phase()}
    */
-  static Fit run(ExpectationPass pass, Mixture start, Method.Covariance type, double regCovar, double tolerance,
+  static Fit run(ExpectationPass pass, Mixture start, Covariance type, double regCovar, double tolerance,
       int maxIterations, ColorCoordinates space, String phase) {
     return run(pass, start, 0, type, regCovar, tolerance, maxIterations, space, phase);
   }
 
-  /** Like {@link #run(ExpectationPass, Mixture, Method.Covariance, double, double, int, ColorCoordinates, String)}
+  /** Like {@link #run(ExpectationPass, Mixture, Covariance, double, double, int, ColorCoordinates, String)}
    * with the means of the first {@code fixed} components held in place. */
-  static Fit run(ExpectationPass pass, Mixture start, int fixed, Method.Covariance type, double regCovar,
+  static Fit run(ExpectationPass pass, Mixture start, int fixed, Covariance type, double regCovar,
       double tolerance, int maxIterations, ColorCoordinates space, String phase) {
     WeightedPoints points = pass.points();
     int k = start.components();
@@ -120,8 +121,9 @@ final class Em {
   }
 
   /** Applies the collapse policy to the M-step result in place; true when any component collapsed. */
-  private static boolean handleCollapses(ExpectationPass pass, MaximizationStep.Result r, Method.Covariance type,
-      double regCovar, int[] reseeds, List<FitReport.Em.Collapse> collapses, int iteration, ColorCoordinates space, String phase) {
+  private static boolean handleCollapses(ExpectationPass pass, MaximizationStep.Result r, Covariance type,
+      double regCovar, int[] reseeds, List<FitReport.Em.Collapse> collapses, int iteration,
+      ColorCoordinates space, String phase) {
     int k = r.weights().length;
     boolean any = false;
     boolean[] taken = null;
@@ -174,7 +176,7 @@ final class Em {
     return worst;
   }
 
-  private static void reseed(ExpectationPass pass, MaximizationStep.Result r, int j, int point, Method.Covariance type,
+  private static void reseed(ExpectationPass pass, MaximizationStep.Result r, int j, int point, Covariance type,
       double regCovar) {
     WeightedPoints points = pass.points();
     int d = points.dimensions();
@@ -207,8 +209,10 @@ final class Em {
     r.collapsed()[j] = 0;
   }
 
-  /** The weighted covariance of all points (with their own scatter), divided by {@code k^(2/D)}, shaped, regularized. */
-  private static void shrunkDataCovariance(ExpectationPass pass, int k, Method.Covariance type, double regCovar,
+  /**
+   * The weighted covariance of all points (with their own scatter), divided by {@code k^(2/D)}, shaped, regularized.
+   */
+  private static void shrunkDataCovariance(ExpectationPass pass, int k, Covariance type, double regCovar,
       double[] out, int oo) {
     WeightedPoints points = pass.points();
     int d = points.dimensions();
@@ -241,14 +245,14 @@ final class Em {
     for (int a = 0; a < d; a++) {
       for (int b = 0; b <= a; b++) {
         double v = (stats[p++] / stats[0] - stats[1 + a] / stats[0] * stats[1 + b] / stats[0]) * shrink;
-        if (type != Method.Covariance.FULL && a != b) {
+        if (type != Covariance.FULL && a != b) {
           v = 0;
         }
         out[oo + a * d + b] = v;
         out[oo + b * d + a] = v;
       }
     }
-    if (type == Method.Covariance.SPHERICAL) {
+    if (type == Covariance.SPHERICAL) {
       double mean = 0;
       for (int a = 0; a < d; a++) {
         mean += out[oo + a * d + a];
@@ -280,7 +284,7 @@ final class Em {
    * as means (pinned).
    */
   static Mixture fromLabels(ExpectationPass pass, double[] centers, int[] labels, int fixed,
-      Method.Covariance type, double regCovar) {
+      Covariance type, double regCovar) {
     int k = pass.components();
     int d = pass.points().dimensions();
     double totalWeight = pass.points().totalWeight();

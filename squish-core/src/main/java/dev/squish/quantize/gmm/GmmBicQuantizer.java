@@ -86,7 +86,10 @@ public final class GmmBicQuantizer implements Quantizer {
         best = q;
       }
     }
-    FitReport.Em chosen = ((FitReport.Em) best.report()).withSelection(rows);
+    FitReport.Em e = (FitReport.Em) best.report();
+    FitReport.Em chosen = new FitReport.Em(e.k(), e.covariance(), e.assignment(), e.regCovar(), e.space(),
+        e.dimensions(), e.coarsePoints(), e.coarseIterations(), e.iterations(), e.converged(), e.logLikelihood(),
+        e.logLikelihoodHistory(), e.bic(), e.mixture(), e.collapses(), e.objective(), e.exact(), rows);
     int[] assignment = new int[best.assignedColors()];
     for (int i = 0; i < assignment.length; i++) {
       assignment[i] = best.paletteIndexOf(i);

@@ -1,6 +1,8 @@
 package dev.squish.quantize.gmm;
 
+import dev.squish.quantize.Assignment;
 import dev.squish.quantize.ColorSpace;
+import dev.squish.quantize.Covariance;
 import dev.squish.quantize.Method;
 import java.util.Objects;
 
@@ -22,8 +24,8 @@ import java.util.Objects;
  * @param space the colour space the mixture is fitted in
  * @param assignment how colours are mapped to palette entries
  */
-public record GmmConfig(int components, Method.Covariance covariance, double regCovar, double tolerance,
-    int maxIterations, int coarseIterations, long seed, ColorSpace space, Method.Assignment assignment) {
+public record GmmConfig(int components, Covariance covariance, double regCovar, double tolerance,
+    int maxIterations, int coarseIterations, long seed, ColorSpace space, Assignment assignment) {
   /** scikit-learn's default {@code reg_covar}, 1e-6 on the 0..1 scale, expressed on the 0..255 scale. */
   public static final double DEFAULT_REG_COVAR = 1e-6 * 255 * 255;
   /** Default convergence tolerance on the mean log-likelihood per pixel (scikit-learn's default). */
@@ -57,7 +59,7 @@ public record GmmConfig(int components, Method.Covariance covariance, double reg
   }
 
   /** The defaults for {@code components} components of the given shape and mapping. */
-  public static GmmConfig of(int components, Method.Covariance covariance, Method.Assignment assignment, long seed,
+  public static GmmConfig of(int components, Covariance covariance, Assignment assignment, long seed,
       ColorSpace space) {
     return new GmmConfig(components, covariance, DEFAULT_REG_COVAR, DEFAULT_TOLERANCE, DEFAULT_MAX_ITERATIONS,
         DEFAULT_COARSE_ITERATIONS, seed, space, assignment);

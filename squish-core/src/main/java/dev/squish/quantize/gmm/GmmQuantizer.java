@@ -7,8 +7,8 @@ import dev.squish.cluster.WeightedPoints;
 import dev.squish.color.ColorCoordinates;
 import dev.squish.histogram.ColorHistogram;
 import dev.squish.image.Palette;
+import dev.squish.quantize.Assignment;
 import dev.squish.quantize.FitReport;
-import dev.squish.quantize.Method;
 import dev.squish.quantize.kmeans.KMeansConfig;
 import dev.squish.quantize.kmeans.KMeansFit;
 import dev.squish.quantize.kmeans.KMeansSession;
@@ -29,9 +29,9 @@ import java.util.Objects;
  *       Cholesky-factored densities ({@link ExpectationPass}); the M-step adds {@code regCovar} to
  *       each diagonal ({@link MaximizationStep}). A collapsing component is re-seeded or dropped
  *       as described in {@link Em}, and the report lists it.
- *   <li>The palette is the component means rounded to 8 bits. With {@link Method.Assignment#NEAREST}
+ *   <li>The palette is the component means rounded to 8 bits. With {@link Assignment#NEAREST}
  *       every colour takes the nearest entry (what minimizes the error); with
- *       {@link Method.Assignment#MAP} the entry of its most probable component.
+ *       {@link Assignment#MAP} the entry of its most probable component.
  * </ol>
  *
  * <p>With {@code coarseIterations > 0}, EM first runs on the colours pooled into grid cells that
@@ -120,7 +120,7 @@ public final class GmmQuantizer implements Quantizer {
   private RoundedPalette palette(Compacted model, WeightedPoints points, ColorCoordinates space) {
     double[] means = model.mixture().means();
     int live = model.mixture().components();
-    return config.assignment() == Method.Assignment.MAP
+    return config.assignment() == Assignment.MAP
         ? RoundedPalette.ofLabels(means, live, points, model.labels(), space)
         : RoundedPalette.of(means, live, points, model.labels(), space);
   }

@@ -1,11 +1,11 @@
 package dev.squish.quantize.gmm;
 
-import dev.squish.quantize.Method;
+import dev.squish.quantize.Covariance;
 
 /**
  * The M-step: new weights, means and covariances from the statistics of an E-step (see
  * {@link ExpectationPass} for their layout), with {@code regCovar} added to each diagonal, and the
- * covariance reduced to the shape the {@link Method.Covariance} allows. A component whose mass is below
+ * covariance reduced to the shape the {@link Covariance} allows. A component whose mass is below
  * {@code minMass} or whose covariance cannot be factored is marked collapsed and left for the caller
  * to re-seed or drop; a component of weight 0 (dropped earlier) stays dropped.
  */
@@ -31,7 +31,7 @@ final class MaximizationStep {
    * @param fixed leading components whose means do not move
    */
   static Result run(double[] stats, int stride, double[] oldMeans, double[] oldWeights, int fixed, int d,
-      Method.Covariance type, double regCovar, double totalWeight, double minMass) {
+      Covariance type, double regCovar, double totalWeight, double minMass) {
     int k = oldWeights.length;
     int tri = Cholesky.packedSize(d);
     double[] weights = new double[k];
@@ -69,7 +69,7 @@ final class MaximizationStep {
   }
 
   /** {@code S2 / mass - delta delta^T}, shaped by {@code type}, plus {@code regCovar} on the diagonal. */
-  private static void covariance(double[] stats, int s2, double mass, double[] delta, int d, Method.Covariance type,
+  private static void covariance(double[] stats, int s2, double mass, double[] delta, int d, Covariance type,
       double regCovar, double[] out, int oo) {
     int p = s2;
     for (int a = 0; a < d; a++) {
@@ -79,7 +79,7 @@ final class MaximizationStep {
         out[oo + b * d + a] = v;
       }
     }
-    if (type != Method.Covariance.FULL) {
+    if (type != Covariance.FULL) {
       double mean = 0;
       for (int a = 0; a < d; a++) {
         // a variance cannot be negative; rounding of a near-zero one can make it so
@@ -90,7 +90,7 @@ final class MaximizationStep {
         for (int b = 0; b < d; b++) {
           if (a != b) {
             out[oo + a * d + b] = 0;
-          } else if (type == Method.Covariance.SPHERICAL) {
+          } else if (type == Covariance.SPHERICAL) {
             out[oo + a * d + a] = mean;
           } else {
             out[oo + a * d + a] = Math.max(0, out[oo + a * d + a]);

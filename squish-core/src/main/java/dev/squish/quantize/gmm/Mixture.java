@@ -1,7 +1,7 @@
 package dev.squish.quantize.gmm;
 
+import dev.squish.quantize.Covariance;
 import dev.squish.quantize.GaussianMixture;
-import dev.squish.quantize.Method;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -17,7 +17,7 @@ import java.util.Objects;
 public final class Mixture {
   private static final double LOG_2PI = Math.log(2 * Math.PI);
 
-  private final Method.Covariance type;
+  private final Covariance type;
   private final int k;
   private final int dim;
   private final double[] weights;
@@ -35,7 +35,7 @@ public final class Mixture {
    */
   private final double[][] columns;
 
-  private Mixture(Method.Covariance type, int dim, double[] weights, double[] means, double[] covariances,
+  private Mixture(Covariance type, int dim, double[] weights, double[] means, double[] covariances,
       double[] lower) {
     this.type = type;
     this.k = weights.length;
@@ -78,7 +78,7 @@ public final class Mixture {
    * @param means {@code k * dimensions} coordinates, component after component
    * @param covariances {@code k} symmetric positive definite row-major {@code dimensions × dimensions} matrices
    */
-  public static Mixture of(Method.Covariance type, int dimensions, double[] weights, double[] means,
+  public static Mixture of(Covariance type, int dimensions, double[] weights, double[] means,
       double[] covariances) {
     Objects.requireNonNull(type, "type");
     if (dimensions < 1) {
@@ -120,24 +120,25 @@ public final class Mixture {
    * component); weights may be 0 (a dropped component that takes part in nothing). Arrays are
    * adopted, not copied.
    */
-  static Mixture adopt(Method.Covariance type, int dim, double[] weights, double[] means, double[] covariances,
+  static Mixture adopt(Covariance type, int dim, double[] weights, double[] means, double[] covariances,
       double[] lower) {
     return new Mixture(type, dim, weights, means, covariances, lower);
   }
 
-  private static void checkShape(Method.Covariance type, double[] c, int off, int d, int j) {
+  private static void checkShape(Covariance type, double[] c, int off, int d, int j) {
     for (int r = 0; r < d; r++) {
       for (int s = 0; s < d; s++) {
         double v = c[off + r * d + s];
         if (!Double.isFinite(v) || v != c[off + s * d + r]) {
           throw new IllegalArgumentException("covariance " + j + " must be finite and symmetric");
         }
-        if (r != s && type != Method.Covariance.FULL && v != 0) {
+        if (r != s && type != Covariance.FULL && v != 0) {
           throw new IllegalArgumentException("covariance " + j + " must be diagonal for type " + type.id());
         }
       }
-      if (type == Method.Covariance.SPHERICAL && c[off + r * d + r] != c[off]) {
-        throw new IllegalArgumentException("covariance " + j + " must be a multiple of the identity for type spherical");
+      if (type == Covariance.SPHERICAL && c[off + r * d + r] != c[off]) {
+        throw new IllegalArgumentException("covariance " + j
+            + " must be a multiple of the identity for type spherical");
       }
     }
   }
@@ -172,7 +173,7 @@ public final class Mixture {
     return dim;
   }
 
-  public Method.Covariance covarianceType() {
+  public Covariance covarianceType() {
     return type;
   }
 
@@ -208,13 +209,15 @@ public final class Mixture {
 
   /**
    * Free parameters of the model: {@code k - 1} weights, {@code k * D} means and the covariances'
-   * own ({@link Method.Covariance#parametersPerComponent}). What BIC counts.
+   * own ({@link Covariance#parametersPerComponent}). What BIC counts.
    */
   public int parameterCount() {
     return k - 1 + k * dim + k * type.parametersPerComponent(dim);
   }
 
-  /** Log of the weighted density of component {@code j} at {@code x[offset..]}: {@code log(w_j N(x | mu_j, Sigma_j))}. */
+  /**
+   * Log of the weighted density of component {@code j} at {@code x[offset..]}: {@code log(w_j N(x | mu_j, Sigma_j))}.
+   */
   public double componentLogDensity(int j, double[] x, int offset) {
     int tri = Cholesky.packedSize(dim);
     return logConstants[j] - 0.5 * mahalanobis2(x, offset, means, j * dim, precision, j * tri, dim);

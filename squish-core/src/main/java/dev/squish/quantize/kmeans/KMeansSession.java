@@ -35,6 +35,11 @@ public final class KMeansSession {
     this.points = WeightedPoints.of(histogram, coordinates);
   }
 
+  /** The colour space the session works in. */
+  public ColorSpace space() {
+    return space;
+  }
+
   public ColorHistogram histogram() {
     return histogram;
   }
@@ -107,7 +112,8 @@ public final class KMeansSession {
     CoarseGrid grid = points.size() > 3 * minCells ? grid(minCells) : null;
     WeightedPoints seedOn = grid == null ? points : grid.points();
     double[] pinned = pinned();
-    KMeansFit best = warmStart == null ? seeded(config, seedOn, pinned) : warmStarted(config, seedOn, warmStart, pinned);
+    KMeansFit best = warmStart == null ? seeded(config, seedOn, pinned)
+        : warmStarted(config, seedOn, warmStart, pinned);
     best = RandomSwap.refine(seedOn, best, config.swaps(), config.tolerance(),
         new SplittableRandom(restartSeed(config, config.restarts())));
     KMeansFit fit = grid == null ? best

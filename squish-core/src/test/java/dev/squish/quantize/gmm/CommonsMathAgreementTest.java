@@ -3,7 +3,7 @@ package dev.squish.quantize.gmm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import dev.squish.cluster.WeightedPoints;
-import dev.squish.quantize.Method;
+import dev.squish.quantize.Covariance;
 import org.apache.commons.math3.distribution.MixtureMultivariateNormalDistribution;
 import org.apache.commons.math3.distribution.MultivariateNormalDistribution;
 import org.apache.commons.math3.distribution.fitting.MultivariateNormalMixtureExpectationMaximization;
@@ -33,7 +33,7 @@ class CommonsMathAgreementTest {
         cov[j * d * d + c * d + c] = 900;
       }
     }
-    return Mixture.of(Method.Covariance.FULL, d, weights, means, cov);
+    return Mixture.of(Covariance.FULL, d, weights, means, cov);
   }
 
   private static Mixture truth(int d) {
@@ -54,7 +54,7 @@ class CommonsMathAgreementTest {
         }
       }
     }
-    return Mixture.of(Method.Covariance.FULL, 4, t3.weights(), means, cov);
+    return Mixture.of(Covariance.FULL, 4, t3.weights(), means, cov);
   }
 
   /** Runs {@code steps} iterations of Commons Math EM (its loop runs one more than the cap it is given). */
@@ -101,7 +101,7 @@ class CommonsMathAgreementTest {
     Mixture start = start(d);
     for (int steps : new int[] {2, 5, 40}) {
       ExpectationPass pass = new ExpectationPass(points, null, 3);
-      Em.Fit ours = Em.run(pass, start, Method.Covariance.FULL, 0, 0, steps, null, "full");
+      Em.Fit ours = Em.run(pass, start, Covariance.FULL, 0, 0, steps, null, "full");
       assertThat(ours.iterations()).isEqualTo(steps);
       MixtureMultivariateNormalDistribution theirs = commons(data, start, steps);
 

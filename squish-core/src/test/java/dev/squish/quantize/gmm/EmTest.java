@@ -3,8 +3,8 @@ package dev.squish.quantize.gmm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import dev.squish.cluster.WeightedPoints;
+import dev.squish.quantize.Covariance;
 import dev.squish.quantize.FitReport;
-import dev.squish.quantize.Method;
 import dev.squish.quantize.kmeans.KMeans;
 import dev.squish.quantize.kmeans.KMeansFit;
 import java.util.Arrays;
@@ -16,12 +16,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EmTest {
   private static final double REG = GmmConfig.DEFAULT_REG_COVAR;
 
-  private static Em.Fit fit(WeightedPoints points, int k, Method.Covariance type, double tolerance, int maxIterations,
+  private static Em.Fit fit(WeightedPoints points, int k, Covariance type, double tolerance, int maxIterations,
       long seed) {
     return fit(points, k, type, REG, tolerance, maxIterations, seed);
   }
 
-  private static Em.Fit fit(WeightedPoints points, int k, Method.Covariance type, double reg, double tolerance,
+  private static Em.Fit fit(WeightedPoints points, int k, Covariance type, double reg, double tolerance,
       int maxIterations, long seed) {
     KMeansFit km = KMeans.fit(points, k, 100, 1e-6, seed);
     ExpectationPass pass = new ExpectationPass(points, null, k);
@@ -38,11 +38,11 @@ class EmTest {
   @ValueSource(longs = {1, 2, 3})
   void recoversTheParametersOfAKnownMixture(long seed) {
     Mixture truth = Synthetic.threeColours();
-    Em.Fit fit = fit(Synthetic.sample(truth, 30_000, seed), 3, Method.Covariance.FULL, 1e-9, 1000, seed);
+    Em.Fit fit = fit(Synthetic.sample(truth, 30_000, seed), 3, Covariance.FULL, 1e-9, 1000, seed);
     assertThat(fit.converged()).isTrue();
     Mixture m = fit.model();
     for (int t = 0; t < 3; t++) {
-      int j = nearestMean(m, truth.mean(t));
+      int j = Synthetic.nearestMean(m, truth.mean(t));
       assertThat(m.weight(j)).as("weight %d", t).isCloseTo(truth.weight(t), within(0.015));
       double[] mu = m.mean(j);
       double[] expected = truth.mean(t);
@@ -68,7 +68,7 @@ class EmTest {
    */
   @ParameterizedTest
   @CsvSource({"FULL, 1", "FULL, 2", "DIAG, 1", "DIAG, 2", "SPHERICAL, 1", "SPHERICAL, 2"})
-  void logLikelihoodNeverDecreases(Method.Covariance type, long seed) {
+  void logLikelihoodNeverDecreases(Covariance type, long seed) {
     WeightedPoints points = Synthetic.sample(Synthetic.threeColours(), 5_000, seed);
     double[] h = checkedHistory(fit(points, 5, type, 0, 0, 200, seed));
     for (int i = 1; i < h.length; i++) {
@@ -83,7 +83,7 @@ class EmTest {
    */
   @ParameterizedTest
   @CsvSource({"FULL, 1", "DIAG, 1", "SPHERICAL, 1"})
-  void regularizedLogLikelihoodDecreasesAtMostNegligibly(Method.Covariance type, long seed) {
+  void regularizedLogLikelihoodDecreasesAtMostNegligibly(Covariance type, long seed) {
     WeightedPoints points = Synthetic.sample(Synthetic.threeColours(), 5_000, seed);
     double[] h = checkedHistory(fit(points, 5, type, REG, 0, 200, seed));
     for (int i = 1; i < h.length; i++) {
@@ -113,8 +113,9 @@ class EmTest {
         cov[j * 9 + c * 4] = 400;
       }
     }
-    Mixture start = Mixture.of(Method.Covariance.FULL, 3, new double[] {0.45, 0.45, 0.1}, means, cov);
-    Em.Fit fit = Em.run(new ExpectationPass(points, null, 3), start, Method.Covariance.FULL, REG, 1e-9, 500, null, "full");
+    Mixture start = Mixture.of(Covariance.FULL, 3, new double[] {0.45, 0.45, 0.1}, means, cov);
+    Em.Fit fit = Em.run(new ExpectationPass(points, null, 3), start, Covariance.FULL, REG, 1e-9, 500, null,
+        "full");
 
     assertThat(fit.collapses()).hasSize(1);
     FitReport.Em.Collapse c = fit.collapses().get(0);
@@ -124,7 +125,7 @@ class EmTest {
     assertThat(c.reseeded()).isTrue();
     assertThat(fit.converged()).isTrue();
     // the worst-explained points were the unmodelled third cluster's, which the re-seeded component now holds
-    assertThat(nearestMean(fit.model(), truth.mean(2))).isEqualTo(2);
+    assertThat(Synthetic.nearestMean(fit.model(), truth.mean(2))).isEqualTo(2);
     assertThat(fit.model().weight(2)).isCloseTo(truth.weight(2), within(0.03));
     for (double v : fit.history()) {
       assertThat(Double.isFinite(v)).isTrue();
@@ -142,8 +143,9 @@ class EmTest {
         cov[j * 9 + c * 4] = 1;
       }
     }
-    Mixture start = Mixture.of(Method.Covariance.FULL, 3, new double[] {0.45, 0.45, 0.1}, means, cov);
-    Em.Fit fit = Em.run(new ExpectationPass(points, null, 3), start, Method.Covariance.FULL, REG, 1e-9, 100, null, "full");
+    Mixture start = Mixture.of(Covariance.FULL, 3, new double[] {0.45, 0.45, 0.1}, means, cov);
+    Em.Fit fit = Em.run(new ExpectationPass(points, null, 3), start, Covariance.FULL, REG, 1e-9, 100, null,
+        "full");
 
     assertThat(fit.collapses()).extracting(FitReport.Em.Collapse::component, FitReport.Em.Collapse::reseeded)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(2, false));
@@ -154,16 +156,4 @@ class EmTest {
         .isCloseTo(Math.log(0.5) - 1.5 * Math.log(2 * Math.PI * REG), within(1e-9));
   }
 
-  private static int nearestMean(Mixture m, double[] x) {
-    int best = 0;
-    double bestD = Double.POSITIVE_INFINITY;
-    for (int j = 0; j < m.components(); j++) {
-      double d = WeightedPoints.distance2(m.mean(j), 0, x, 0, x.length);
-      if (d < bestD) {
-        bestD = d;
-        best = j;
-      }
-    }
-    return best;
-  }
 }

@@ -16,8 +16,10 @@ class GmmBicQuantizerTest {
   void ladderCoversTheRangeGeometrically() {
     assertThat(new GmmBicQuantizer(gmm(2).build(), Method.emAutoK(2, 256)).ladder(100_000))
         .containsExactly(2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96, 128, 192, 256);
-    assertThat(new GmmBicQuantizer(gmm(2).build(), Method.emAutoK(5, 20)).ladder(100_000)).containsExactly(5, 6, 8, 12, 16, 20);
-    assertThat(new GmmBicQuantizer(gmm(2).build(), Method.emAutoK(2, 256)).ladder(10)).containsExactly(2, 3, 4, 6, 8, 10);
+    assertThat(new GmmBicQuantizer(gmm(2).build(), Method.emAutoK(5, 20)).ladder(100_000))
+        .containsExactly(5, 6, 8, 12, 16, 20);
+    assertThat(new GmmBicQuantizer(gmm(2).build(), Method.emAutoK(2, 256)).ladder(10))
+        .containsExactly(2, 3, 4, 6, 8, 10);
   }
 
   @Test
@@ -41,6 +43,6 @@ class GmmBicQuantizerTest {
   @Test
   void rejectsAnEmptyRange() {
     assertThatThrownBy(() -> Method.emAutoK(9, 8)).hasMessage("the k range must have minK <= maxK, got 9-8");
-    assertThatThrownBy(() -> Method.emAutoK(0, 8)).hasMessage("minK must be in 1..256, got 0");
+    assertThatThrownBy(() -> Method.emAutoK(0, 8)).hasMessage("minK must be from 1 to 256, got 0");
   }
 }

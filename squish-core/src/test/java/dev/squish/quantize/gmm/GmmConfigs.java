@@ -1,19 +1,20 @@
 package dev.squish.quantize.gmm;
 
+import dev.squish.quantize.Assignment;
 import dev.squish.quantize.ColorSpace;
-import dev.squish.quantize.Method;
+import dev.squish.quantize.Covariance;
 
 /** A builder of {@link GmmConfig} for the tests, which vary one setting at a time. */
 final class GmmConfigs {
   private int components;
-  private Method.Covariance covariance = Method.Covariance.FULL;
+  private Covariance covariance = Covariance.FULL;
   private double regCovar = GmmConfig.DEFAULT_REG_COVAR;
   private double tolerance = GmmConfig.DEFAULT_TOLERANCE;
   private int maxIterations = GmmConfig.DEFAULT_MAX_ITERATIONS;
   private int coarseIterations = GmmConfig.DEFAULT_COARSE_ITERATIONS;
   private long seed = 1;
   private ColorSpace space = ColorSpace.SRGB;
-  private Method.Assignment assignment = Method.Assignment.NEAREST;
+  private Assignment assignment = Assignment.NEAREST;
 
   private GmmConfigs(int components) {
     this.components = components;
@@ -24,7 +25,7 @@ final class GmmConfigs {
     return new GmmConfigs(k);
   }
 
-  GmmConfigs covariance(Method.Covariance v) {
+  GmmConfigs covariance(Covariance v) {
     covariance = v;
     return this;
   }
@@ -54,7 +55,7 @@ final class GmmConfigs {
     return this;
   }
 
-  GmmConfigs assignment(Method.Assignment v) {
+  GmmConfigs assignment(Assignment v) {
     assignment = v;
     return this;
   }

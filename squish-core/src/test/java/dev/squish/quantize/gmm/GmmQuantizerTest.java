@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import dev.squish.cluster.Quantization;
-import dev.squish.cluster.WeightedPoints;
 import dev.squish.color.ColorCoordinates;
 import dev.squish.histogram.ColorHistogram;
 import dev.squish.image.Palette;
+import dev.squish.quantize.Assignment;
 import dev.squish.quantize.ColorSpace;
+import dev.squish.quantize.Covariance;
 import dev.squish.quantize.FitReport;
-import dev.squish.quantize.Method;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
@@ -47,7 +47,7 @@ class GmmQuantizerTest {
     Mixture m = Mixture.of(r.mixture());
     assertThat(m.components()).isEqualTo(3);
     for (int t = 0; t < 3; t++) {
-      int j = nearestMean(m, truth.mean(t));
+      int j = Synthetic.nearestMean(m, truth.mean(t));
       assertThat(m.weight(j)).isCloseTo(truth.weight(t), within(0.01));
       for (int c = 0; c < 3; c++) {
         assertThat(m.mean(j)[c]).isCloseTo(truth.mean(t)[c], within(0.45));
@@ -82,7 +82,7 @@ class GmmQuantizerTest {
 
   @Test
   void oneColourConvergesToASpike() {
-    ColorHistogram h = ColorHistogram.of(new int[] {0xFF336699}, new int[] {1000});
+    ColorHistogram h = ColorHistogram.of(new int[] {0xFF336699}, new long[] {1000});
     Quantization q = quantize(h, gmm(16).build());
     FitReport.Em r = report(q);
     assertThat(q.palette().colors()).containsExactly(0xFF336699);
@@ -96,7 +96,7 @@ class GmmQuantizerTest {
 
   @Test
   void twoColoursWithKEightConvergeWithoutNaN() {
-    ColorHistogram h = ColorHistogram.of(new int[] {0xFF000000, 0xFFFFFFFF}, new int[] {300, 100});
+    ColorHistogram h = ColorHistogram.of(new int[] {0xFF000000, 0xFFFFFFFF}, new long[] {300, 100});
     Quantization q = quantize(h, gmm(8).build());
     FitReport.Em r = report(q);
     assertThat(sorted(q.palette().colors())).containsExactly(0xFF000000, 0xFFFFFFFF);
@@ -112,11 +112,11 @@ class GmmQuantizerTest {
    * razor-thin across the grey axis).
    */
   @ParameterizedTest
-  @EnumSource(Method.Covariance.class)
-  void greyImageWithSingularCovarianceConverges(Method.Covariance type) {
+  @EnumSource(Covariance.class)
+  void greyImageWithSingularCovarianceConverges(Covariance type) {
     SplittableRandom r = new SplittableRandom(3);
     int[] colors = new int[200];
-    int[] counts = new int[200];
+    long[] counts = new long[200];
     for (int v = 0; v < 200; v++) {
       colors[v] = 0xFF000000 | (v + 20) * 0x010101;
       counts[v] = 1 + r.nextInt(500);
@@ -130,7 +130,7 @@ class GmmQuantizerTest {
     for (int c : q.palette().colors()) {
       assertThat((c >>> 16) & 0xFF).isEqualTo(c & 0xFF).isEqualTo((c >>> 8) & 0xFF);
     }
-    if (type == Method.Covariance.FULL) {
+    if (type == Covariance.FULL) {
       // across the grey axis only regCovar is left
       double[] cov = Mixture.of(report.mixture()).covariance(0);
       // variance along e = (1, -1, 0) / sqrt 2, across the grey axis: (c00 - 2 c01 + c11) / 2
@@ -144,8 +144,9 @@ class GmmQuantizerTest {
   void nearestMappingNeverLosesToMaximumPosterior() {
     ColorHistogram h = Synthetic.histogram(Synthetic.threeColours(), 30_000, 2);
     Quantization nearest = quantize(h, gmm(6).build());
-    Quantization map = quantize(h, gmm(6).assignment(Method.Assignment.MAP).build());
-    assertThat(Mixture.of(report(nearest).mixture()).means()).containsExactly(Mixture.of(report(map).mixture()).means());
+    Quantization map = quantize(h, gmm(6).assignment(Assignment.MAP).build());
+    assertThat(Mixture.of(report(nearest).mixture()).means())
+        .containsExactly(Mixture.of(report(map).mixture()).means());
     assertThat(report(nearest).objective()).isLessThan(report(map).objective());
     // MAP labels each colour by its most probable component
     Mixture m = Mixture.of(report(map).mixture());
@@ -179,7 +180,7 @@ class GmmQuantizerTest {
   @Test
   void transparencyIsAFourthPremultipliedDimension() {
     int[] colors = {0x00000000, 0x80FF0000, 0xFF00FF00, 0xFF00FE00, 0x400000FF, 0xFFFFFFFF};
-    int[] counts = {500, 40, 30, 30, 20, 10};
+    long[] counts = {500, 40, 30, 30, 20, 10};
     Quantization q = quantize(ColorHistogram.of(colors, counts), gmm(5).build()); // the two greens share one
     FitReport.Em r = report(q);
     assertThat(r.dimensions()).isEqualTo(4);
@@ -191,8 +192,8 @@ class GmmQuantizerTest {
   @Test
   void covarianceTypesHaveTheirShape() {
     ColorHistogram h = Synthetic.histogram(Synthetic.threeColours(), 20_000, 1);
-    Mixture diag = Mixture.of(report(quantize(h, gmm(4).covariance(Method.Covariance.DIAG).build())).mixture());
-    Mixture sph = Mixture.of(report(quantize(h, gmm(4).covariance(Method.Covariance.SPHERICAL).build())).mixture());
+    Mixture diag = Mixture.of(report(quantize(h, gmm(4).covariance(Covariance.DIAG).build())).mixture());
+    Mixture sph = Mixture.of(report(quantize(h, gmm(4).covariance(Covariance.SPHERICAL).build())).mixture());
     for (int j = 0; j < 4; j++) {
       double[] d = diag.covariance(j);
       double[] s = sph.covariance(j);
@@ -217,32 +218,33 @@ class GmmQuantizerTest {
     assertThat(pooled.coarseIterations()).isPositive();
     assertThat(pooled.logLikelihood()).isCloseTo(direct.logLikelihood(), within(1e-5));
     for (int j = 0; j < 3; j++) {
-      int t = nearestMean(Mixture.of(pooled.mixture()), Mixture.of(direct.mixture()).mean(j));
+      int t = Synthetic.nearestMean(Mixture.of(pooled.mixture()), Mixture.of(direct.mixture()).mean(j));
       for (int c = 0; c < 3; c++) {
-        assertThat(Mixture.of(pooled.mixture()).mean(t)[c]).isCloseTo(Mixture.of(direct.mixture()).mean(j)[c], within(0.05));
+        assertThat(Mixture.of(pooled.mixture()).mean(t)[c]).isCloseTo(Mixture.of(direct.mixture()).mean(j)[c],
+            within(0.05));
       }
     }
   }
 
   @Test
   void configRejectsBadValuesByName() {
-    assertThatThrownBy(() -> gmm(0).build()).hasMessage("components must be in 1..256, got 0");
+    assertThatThrownBy(() -> gmm(0).build()).hasMessage("components must be from 1 to 256, got 0");
     assertThatThrownBy(() -> gmm(8).regCovar(0).build()).hasMessage("regCovar must be a finite number > 0, got 0.0");
     assertThatThrownBy(() -> gmm(8).tolerance(Double.NaN).build())
         .hasMessage("tolerance must be a finite number >= 0, got NaN");
     assertThatThrownBy(() -> gmm(8).maxIterations(0).build()).hasMessage("maxIterations must be >= 1, got 0");
-    assertThatThrownBy(() -> Method.Covariance.byId("tied"))
+    assertThatThrownBy(() -> Covariance.byId("tied"))
         .hasMessage("unknown covariance type 'tied'; choose from full, diag, spherical");
   }
 
   @Test
   void mixtureRejectsWhatIsNotAMixture() {
     double[] cov = {1, 0, 0, 0, 1, 0, 0, 0, 1};
-    assertThatThrownBy(() -> Mixture.of(Method.Covariance.FULL, 3, new double[] {0.5}, new double[3], cov))
+    assertThatThrownBy(() -> Mixture.of(Covariance.FULL, 3, new double[] {0.5}, new double[3], cov))
         .hasMessage("weights must sum to 1, got 0.5");
-    assertThatThrownBy(() -> Mixture.of(Method.Covariance.FULL, 3, new double[] {1}, new double[3],
+    assertThatThrownBy(() -> Mixture.of(Covariance.FULL, 3, new double[] {1}, new double[3],
         new double[] {1, 2, 0, 2, 1, 0, 0, 0, 1})).hasMessage("covariance 0 is not positive definite");
-    assertThatThrownBy(() -> Mixture.of(Method.Covariance.DIAG, 3, new double[] {1}, new double[3],
+    assertThatThrownBy(() -> Mixture.of(Covariance.DIAG, 3, new double[] {1}, new double[3],
         new double[] {2, 1, 0, 1, 2, 0, 0, 0, 1})).hasMessage("covariance 0 must be diagonal for type diag");
   }
 
@@ -258,19 +260,6 @@ class GmmQuantizerTest {
         assertThat(Double.isFinite(v)).isTrue();
       }
     }
-  }
-
-  static int nearestMean(Mixture m, double[] x) {
-    int best = 0;
-    double bestD = Double.POSITIVE_INFINITY;
-    for (int j = 0; j < m.components(); j++) {
-      double d = WeightedPoints.distance2(m.mean(j), 0, x, 0, x.length);
-      if (d < bestD) {
-        bestD = d;
-        best = j;
-      }
-    }
-    return best;
   }
 
   private static int[] roundedMeans(Mixture m) {

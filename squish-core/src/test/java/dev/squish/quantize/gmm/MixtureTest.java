@@ -2,7 +2,7 @@ package dev.squish.quantize.gmm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import dev.squish.quantize.Method;
+import dev.squish.quantize.Covariance;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.distribution.MultivariateNormalDistribution;
 import org.junit.jupiter.api.Test;
@@ -86,7 +86,7 @@ class MixtureTest {
     for (int j = 0; j < k; j++) {
       w[j] /= sum;
     }
-    Mixture m = Mixture.of(Method.Covariance.FULL, d, w, mu, cov);
+    Mixture m = Mixture.of(Covariance.FULL, d, w, mu, cov);
     MultivariateNormalDistribution[] ref = new MultivariateNormalDistribution[k];
     for (int j = 0; j < k; j++) {
       double[][] c = new double[d][d];

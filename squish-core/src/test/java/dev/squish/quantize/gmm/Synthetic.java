@@ -2,7 +2,7 @@ package dev.squish.quantize.gmm;
 
 import dev.squish.cluster.WeightedPoints;
 import dev.squish.histogram.ColorHistogram;
-import dev.squish.quantize.Method;
+import dev.squish.quantize.Covariance;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -37,7 +37,7 @@ final class Synthetic {
       counts.merge(argb, 1, Integer::sum);
     }
     int[] colors = new int[counts.size()];
-    int[] n2 = new int[counts.size()];
+    long[] n2 = new long[counts.size()];
     int t = 0;
     for (Map.Entry<Integer, Integer> e : counts.entrySet()) {
       colors[t] = e.getKey();
@@ -89,6 +89,20 @@ final class Synthetic {
         120, 110, 100, 110, 121, 105, 100, 105, 110, // red, green and blue move together
         40, 0, 0, 0, 20, 5, 0, 5, 30,
         25, -10, 0, -10, 25, 0, 0, 0, 16};
-    return Mixture.of(Method.Covariance.FULL, 3, weights, means, covariances);
+    return Mixture.of(Covariance.FULL, 3, weights, means, covariances);
+  }
+
+  /** The component of {@code m} whose mean is nearest to {@code x}. */
+  static int nearestMean(Mixture m, double[] x) {
+    int best = 0;
+    double bestD = Double.POSITIVE_INFINITY;
+    for (int j = 0; j < m.components(); j++) {
+      double d = WeightedPoints.distance2(m.mean(j), 0, x, 0, x.length);
+      if (d < bestD) {
+        bestD = d;
+        best = j;
+      }
+    }
+    return best;
   }
 }

@@ -28,7 +28,7 @@ class KMeansQuantizerTest {
   void twoSeparatedGroupsGiveTheirWeightedMeans() {
     ColorHistogram h = ColorHistogram.of(
         new int[] {0xFF0A141E, 0xFF0E141E, 0xFFC86432, 0xFFC86436},
-        new int[] {2, 2, 1, 3});
+        new long[] {2, 2, 1, 3});
     Quantization q = quantize(h, 2);
     assertThat(sorted(q.palette())).containsExactly(0xFF0C141E, 0xFFC86435);
     FitReport.KMeans report = (FitReport.KMeans) q.report();
@@ -42,7 +42,7 @@ class KMeansQuantizerTest {
 
   @Test
   void oneColourIsTheWeightedMean() {
-    ColorHistogram h = ColorHistogram.of(new int[] {0xFF000000, 0xFF642808}, new int[] {3, 1});
+    ColorHistogram h = ColorHistogram.of(new int[] {0xFF000000, 0xFF642808}, new long[] {3, 1});
     Quantization q = quantize(h, 1);
     assertThat(q.palette().colors()).containsExactly(0xFF190A02); // (25, 10, 2)
   }
@@ -50,7 +50,7 @@ class KMeansQuantizerTest {
   @Test
   void fewerColoursThanKAreKeptExactly() {
     int[] colors = {0xFF000000, 0xFF123456, 0xFFFFFFFF, 0x80102030};
-    ColorHistogram h = ColorHistogram.of(colors, new int[] {5, 1, 2, 7});
+    ColorHistogram h = ColorHistogram.of(colors, new long[] {5, 1, 2, 7});
     Quantization q = quantize(h, 4);
     assertThat(sorted(q.palette())).containsExactlyInAnyOrder(colors);
     assertThat(q.report().exact()).isTrue();
@@ -171,8 +171,8 @@ class KMeansQuantizerTest {
 
   @Test
   void configRejectsOutOfRangeValuesWithTheirName() {
-    assertThatThrownBy(() -> KMeansConfig.of(0, 1, ColorSpace.SRGB)).hasMessage("k must be in 1..256, got 0");
-    assertThatThrownBy(() -> KMeansConfig.of(257, 1, ColorSpace.SRGB)).hasMessage("k must be in 1..256, got 257");
+    assertThatThrownBy(() -> KMeansConfig.of(0, 1, ColorSpace.SRGB)).hasMessage("k must be from 1 to 256, got 0");
+    assertThatThrownBy(() -> KMeansConfig.of(257, 1, ColorSpace.SRGB)).hasMessage("k must be from 1 to 256, got 257");
     assertThatThrownBy(() -> new KMeansConfig(4, 300, Double.NaN, 1, 0, 1, ColorSpace.SRGB))
         .hasMessageContaining("tolerance");
     assertThatThrownBy(() -> new KMeansConfig(4, 0, 1e-5, 1, 0, 1, ColorSpace.SRGB))

@@ -94,20 +94,18 @@ final class ExifOrientation {
       return src;
     }
     int[] dst = new int[src.length];
-    int outW = swapsAxes(orientation) ? h : w;
+    // every orientation is an optional transpose followed by optional flips of the output axes
+    boolean transpose = swapsAxes(orientation);
+    boolean flipX = orientation == 2 || orientation == 3 || orientation == 6 || orientation == 7;
+    boolean flipY = orientation == 3 || orientation == 4 || orientation == 7 || orientation == 8;
+    int outW = transpose ? h : w;
+    int outH = transpose ? w : h;
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < w; x++) {
-        int nx;
-        int ny;
-        switch (orientation) {
-          case 2 -> { nx = w - 1 - x; ny = y; }
-          case 3 -> { nx = w - 1 - x; ny = h - 1 - y; }
-          case 4 -> { nx = x; ny = h - 1 - y; }
-          case 5 -> { nx = y; ny = x; }
-          case 6 -> { nx = h - 1 - y; ny = x; }
-          case 7 -> { nx = h - 1 - y; ny = w - 1 - x; }
-          default -> { nx = y; ny = w - 1 - x; }
-        }
+        int tx = transpose ? y : x;
+        int ty = transpose ? x : y;
+        int nx = flipX ? outW - 1 - tx : tx;
+        int ny = flipY ? outH - 1 - ty : ty;
         dst[ny * outW + nx] = src[y * w + x];
       }
     }

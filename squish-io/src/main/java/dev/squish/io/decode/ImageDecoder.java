@@ -130,7 +130,8 @@ public final class ImageDecoder {
     } catch (IOException e) {
       throw new ImageDecodeException(Reason.CORRUPT, "cannot decode " + format + ": " + oneLine(e), e);
     } catch (OutOfMemoryError e) {
-      throw new ImageDecodeException(Reason.OUT_OF_MEMORY, "not enough memory to decode this image; give Java more memory "
+      throw new ImageDecodeException(Reason.OUT_OF_MEMORY,
+          "not enough memory to decode this image; give Java more memory "
           + "(for example JAVA_OPTS=-Xmx8g) or lower --max-pixels", e);
     } catch (RuntimeException e) {
       // decoders throw unchecked exceptions on some malformed data (bad Huffman tables, index
@@ -145,12 +146,15 @@ public final class ImageDecoder {
   private static ImageDecodeException notAnImage(byte[] data, int length) {
     String name = ForeignFormat.name(data, length);
     if (name == null) {
-      return new ImageDecodeException(Reason.NOT_AN_IMAGE, "not an image squish can read: the content is not " + READABLE);
+      return new ImageDecodeException(Reason.NOT_AN_IMAGE, "not an image squish can read: the content is not "
+          + READABLE);
     }
     if (name.equals("text")) {
-      return new ImageDecodeException(Reason.NOT_AN_IMAGE, "not an image: the file holds text; squish reads " + READABLE);
+      return new ImageDecodeException(Reason.NOT_AN_IMAGE, "not an image: the file holds text; squish reads "
+          + READABLE);
     }
-    return new ImageDecodeException(Reason.UNSUPPORTED_FORMAT, "unsupported format: the file is " + name + "; squish reads " + READABLE);
+    return new ImageDecodeException(Reason.UNSUPPORTED_FORMAT, "unsupported format: the file is " + name
+        + "; squish reads " + READABLE);
   }
 
   private void checkSize(int w, int h) throws ImageDecodeException {
@@ -167,7 +171,8 @@ public final class ImageDecoder {
   private static ImageReader readerFor(ImageFormat format) throws ImageDecodeException {
     Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.imageIoName());
     if (!readers.hasNext()) {
-      throw new ImageDecodeException(Reason.UNSUPPORTED_FORMAT, "unsupported format: no " + format + " reader is installed");
+      throw new ImageDecodeException(Reason.UNSUPPORTED_FORMAT, "unsupported format: no " + format
+          + " reader is installed");
     }
     return readers.next();
   }

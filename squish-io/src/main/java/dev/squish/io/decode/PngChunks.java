@@ -25,7 +25,8 @@ final class PngChunks {
       long chunkLength = readUint32(data, pos);
       String type = new String(data, pos + 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
       if (chunkLength > length - pos - 12) {
-        throw new ImageDecodeException(ImageDecodeException.Reason.CORRUPT, "truncated PNG: chunk " + printable(type) + " at byte " + pos + " declares "
+        throw new ImageDecodeException(ImageDecodeException.Reason.CORRUPT, "truncated PNG: chunk " + printable(type)
+            + " at byte " + pos + " declares "
             + chunkLength + " bytes but the file ends after " + length + " bytes");
       }
       int dataLength = (int) chunkLength;
@@ -33,7 +34,8 @@ final class PngChunks {
       crc.update(data, pos + 4, 4 + dataLength);
       long stored = readUint32(data, pos + 8 + dataLength);
       if (crc.getValue() != stored) {
-        throw new ImageDecodeException(ImageDecodeException.Reason.CORRUPT, "corrupt PNG: chunk " + printable(type) + " at byte " + pos
+        throw new ImageDecodeException(ImageDecodeException.Reason.CORRUPT, "corrupt PNG: chunk " + printable(type)
+            + " at byte " + pos
             + " has a bad CRC (stored " + Long.toHexString(stored) + ", computed " + Long.toHexString(crc.getValue())
             + ")");
       }
@@ -42,7 +44,8 @@ final class PngChunks {
       }
       if (type.equals("IEND")) {
         if (!sawIdat) {
-          throw new ImageDecodeException(ImageDecodeException.Reason.CORRUPT, "corrupt PNG: no IDAT chunk, so there are no pixels");
+          throw new ImageDecodeException(ImageDecodeException.Reason.CORRUPT,
+              "corrupt PNG: no IDAT chunk, so there are no pixels");
         }
         return;
       }

@@ -12,7 +12,10 @@ public enum PngFilter {
   PAETH,
   ADAPTIVE;
 
-  /** Filters {@code row} (its previous row {@code prev}, all zero for the first) into {@code out[1..]} with its type byte. */
+  /**
+   * Filters {@code row} (its previous row {@code prev}, all zero for the first) into {@code out[1..]} with its type
+   * byte.
+   */
   static void apply(int type, byte[] row, byte[] prev, int bpp, byte[] out, int outOffset) {
     int n = row.length;
     out[outOffset] = (byte) type;

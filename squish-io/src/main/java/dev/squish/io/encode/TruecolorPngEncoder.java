@@ -3,7 +3,6 @@ package dev.squish.io.encode;
 import dev.squish.image.RgbaImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 

@@ -52,6 +52,8 @@
 
   async function loadConfig() {
     state.config = await api('/api/config');
+    $('k').min = state.config.min_k; // the range is the library's, not written into the page
+    $('k').max = state.config.max_k;
     const names = { kmeans: 'k-means', em: 'EM (Gaussian mixture)' };
     $('method').innerHTML = '';
     for (const m of state.config.methods) {
@@ -63,8 +65,8 @@
 
   async function upload(file) {
     showError('');
-    if (state.config && file.size > state.config.maxUploadBytes) {
-      showError(`${file.name} is ${mib(file.size)}, more than this server's limit of ${mib(state.config.maxUploadBytes)}`
+    if (state.config && file.size > state.config.max_upload_bytes) {
+      showError(`${file.name} is ${mib(file.size)}, more than this server's limit of ${mib(state.config.max_upload_bytes)}`
         + ' (start it with a larger --max-upload-mb).');
       return;
     }
@@ -173,24 +175,24 @@
     await img.decode().catch(() => {});
     showError('');
     frame.setSize(r.width, r.height);
-    $('stat-input').textContent = bytes(r.inputBytes);
+    $('stat-input').textContent = bytes(r.input_bytes);
     // a preview's file is deflated faster than the final one, so its size is a close estimate
     const about = r.mode === 'preview' ? '≈ ' : '';
-    $('stat-output').textContent = about + bytes(r.outputBytes);
+    $('stat-output').textContent = about + bytes(r.output_bytes);
     $('stat-ratio').textContent = `${about}${r.ratio.toFixed(2)} : 1`;
-    $('stat-bpp').textContent = about + r.bpp.toFixed(3);
-    $('stat-psnr').textContent = r.psnr === null ? '∞ (lossless)' : `${r.psnr.toFixed(2)} dB`;
-    $('stat-ssim').textContent = r.ssim === null ? '–' : r.ssim.toFixed(4);
-    $('stat-deltae').textContent = r.deltaE === null ? (r.mode === 'preview' ? 'with the exact result' : '–')
-      : r.deltaE.toFixed(2);
-    $('stat-palette').textContent = `${r.paletteSize} colours`;
+    $('stat-bpp').textContent = about + r.bits_per_pixel.toFixed(3);
+    $('stat-psnr').textContent = r.psnr_db == null ? '∞ (lossless)' : `${r.psnr_db.toFixed(2)} dB`;
+    $('stat-ssim').textContent = r.ssim == null ? '–' : r.ssim.toFixed(4);
+    $('stat-deltae').textContent = r.delta_e2000 == null ? (r.mode === 'preview' ? 'with the exact result' : '–')
+      : r.delta_e2000.toFixed(2);
+    $('stat-palette').textContent = `${r.palette_size} colours`;
     $('stat-fit').textContent = `${r.fit.method}, ${r.fit.iterations} iterations${r.fit.converged ? '' : ' (not converged)'}`
       + (r.mode === 'preview' ? ', on a sample' : '');
     const dl = $('download');
-    dl.href = r.downloadUrl;
-    dl.download = r.fileName;
+    dl.href = r.download_url;
+    dl.download = r.file_name;
     dl.setAttribute('aria-disabled', 'false');
-    dl.textContent = `Download ${r.format.toUpperCase()} (${bytes(r.outputBytes)})`;
+    dl.textContent = `Download ${r.format.toUpperCase()} (${bytes(r.output_bytes)})`;
     swatches(r.swatches);
     history(r.fit);
     const secs = r.seconds.total.toFixed(2);

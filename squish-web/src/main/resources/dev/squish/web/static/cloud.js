@@ -103,7 +103,7 @@ class CloudView {
 
   drawResult(toScreen, m, half) {
     const ctx = this.ctx, r = this.result, space = this.layout.space;
-    const coords = r.paletteCoords[space];
+    const coords = r.palette_coords[space];
     if (!coords) return; // a result for another space
     if (this.ellipsoids && r.space === space) {
       ctx.strokeStyle = 'rgba(0,0,0,0.45)';

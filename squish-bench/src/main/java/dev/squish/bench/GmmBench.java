@@ -8,6 +8,7 @@ import dev.squish.quantize.Assignment;
 import dev.squish.quantize.ColorSpace;
 import dev.squish.quantize.Covariance;
 import dev.squish.quantize.FitReport;
+import dev.squish.quantize.Speed;
 import dev.squish.quantize.gmm.GmmConfig;
 import dev.squish.quantize.gmm.GmmQuantizer;
 import dev.squish.quantize.gmm.Mixture;
@@ -57,7 +58,7 @@ public class GmmBench {
     histogram = ColorHistogram.of(BenchImages.load(image));
     quantizer = new GmmQuantizer(new GmmConfig(k, Covariance.FULL, GmmConfig.DEFAULT_REG_COVAR,
         GmmConfig.DEFAULT_TOLERANCE, GmmConfig.DEFAULT_MAX_ITERATIONS, coarse, 1, ColorSpace.SRGB,
-        Assignment.NEAREST));
+        Assignment.NEAREST, Speed.DEFAULT));
     // the benchmark images are opaque: sRGB coordinates
     points = WeightedPoints.of(histogram, ColorCoordinates.of(ColorSpace.SRGB, false));
     fitted = Mixture.of(((FitReport.Em) quantizer.quantize(histogram).report()).mixture());

@@ -1,6 +1,8 @@
 package dev.squish.bench;
 
 import dev.squish.cluster.Quantization;
+import dev.squish.cluster.WeightedPoints;
+import dev.squish.color.ColorCoordinates;
 import dev.squish.histogram.ColorHistogram;
 import dev.squish.image.IndexedImage;
 import dev.squish.image.RgbaImage;
@@ -39,16 +41,19 @@ public class RemapBench {
   RgbaImage pixels;
   ColorHistogram histogram;
   Quantization quantization;
+  WeightedPoints points;
+  final ColorCoordinates space = ColorCoordinates.of(ColorSpace.SRGB, false);
 
   @Setup(Level.Trial)
   public void load() throws Exception {
     pixels = BenchImages.load(image);
     histogram = ColorHistogram.of(pixels);
     quantization = new KMeansQuantizer(KMeansConfig.of(k, 1, ColorSpace.SRGB)).quantize(histogram);
+    points = WeightedPoints.of(histogram, space);
   }
 
   @Benchmark
   public IndexedImage remap() {
-    return PaletteMapper.remap(pixels, histogram, quantization);
+    return PaletteMapper.remap(pixels, histogram, quantization, points, space, 0.1);
   }
 }

@@ -43,7 +43,7 @@ final class OptionChecks {
       throw usage("--force and --skip-existing contradict each other; give one");
     }
     return new Settings(options, new DecodeLimits(run.maxPixels), run.optimize ? PngOptions.optimized()
-        : PngOptions.defaults(), run.force, run.skipExisting, files.outputDir != null, qualityTarget(options),
+        : PngOptions.of(options.speed()), run.force, run.skipExisting, files.outputDir != null, qualityTarget(options),
         run.skipIfLarger);
   }
 

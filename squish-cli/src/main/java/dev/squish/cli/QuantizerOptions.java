@@ -6,6 +6,7 @@ import dev.squish.quantize.Assignment;
 import dev.squish.quantize.ColorSpace;
 import dev.squish.quantize.Covariance;
 import dev.squish.quantize.Method;
+import dev.squish.quantize.Speed;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,6 +51,12 @@ final class QuantizerOptions {
           + "-" + DEFAULT_MAX_K + ").")
   String kRange;
 
+  @Option(names = "--speed", paramLabel = "N", defaultValue = "" + Speed.DEFAULT_VALUE,
+      description = "Effort, as pngquant's --speed: " + Speed.SLOWEST + " (slowest, best) to " + Speed.FASTEST
+          + " (fastest). Sets how hard k-means searches and how hard the PNG writer compresses"
+          + " (default: ${DEFAULT-VALUE}).")
+  int speed;
+
   @Option(names = "--seed", paramLabel = "N", defaultValue = "" + CompressOptions.DEFAULT_SEED,
       description = "Seed of every random choice; the same input, options and seed give the same bytes"
           + " (default: ${DEFAULT-VALUE}).")
@@ -92,8 +99,14 @@ final class QuantizerOptions {
     } catch (IllegalArgumentException e) {
       throw usage("--space must be " + ColorSpace.ids() + ", got '" + space + "'");
     }
+    Speed effort;
+    try {
+      effort = Speed.of(speed);
+    } catch (IllegalArgumentException e) {
+      throw usage("--" + e.getMessage());
+    }
     return CompressOptions.builder(em ? emMethod(auto) : Method.kMeans(parseK(k))).space(colorSpace)
-        .dithering(dithering()).seed(seed).build();
+        .dithering(dithering()).speed(effort).seed(seed).build();
   }
 
   private Method emMethod(boolean auto) {

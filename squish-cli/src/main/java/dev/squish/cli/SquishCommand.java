@@ -180,6 +180,7 @@ final class SquishCommand implements Callable<Integer> {
     // with --quality or --max-delta-e, k is the largest allowed; each row has the k used
     Map<String, Object> m = new LinkedHashMap<>(c.method().settings());
     m.put("seed", c.seed());
+    m.put("speed", c.speed().value());
     m.put("space", c.space().id());
     m.put("dither", c.dithering().kind().id());
     m.put("dither_level", c.dithering().level());

@@ -85,6 +85,8 @@ class BadInputTest {
         usage("k of 257", "--k must be from 1 to 256, got 257", "-k", "257"),
         usage("k of -1", "--k must be from 1 to 256, got -1", "-k", "-1"),
         usage("k of abc", "--k must be a whole number from 1 to 256, got 'abc'", "-k", "abc"),
+        usage("speed of 0", "--speed must be from 1 to 11, got 0", "--speed", "0"),
+        usage("speed of 12", "--speed must be from 1 to 11, got 12", "--speed", "12"),
         usage("an unknown option", "Unknown option: '--frobnicate'", "--frobnicate"));
   }
 

@@ -55,6 +55,20 @@ class CliTest {
     assertThat(Files.readAllBytes(c)).as("another seed").isNotEqualTo(Files.readAllBytes(a));
   }
 
+  /** The speed reaches the fit and the writer: the fastest writes other bytes than the default, repeatably. */
+  @Test
+  void speedIsUsedAndRepeatable() throws Exception {
+    Path in = photo();
+    Path fast = dir.resolve("fast.png");
+    Path again = dir.resolve("again.png");
+    Path normal = dir.resolve("normal.png");
+    assertThat(CliRun.of(in.toString(), "-k", "64", "--speed", "11", "-o", fast.toString()).exitCode()).isZero();
+    assertThat(CliRun.of(in.toString(), "-k", "64", "--speed", "11", "-o", again.toString()).exitCode()).isZero();
+    assertThat(CliRun.of(in.toString(), "-k", "64", "-o", normal.toString()).exitCode()).isZero();
+    assertThat(Files.readAllBytes(fast)).isEqualTo(Files.readAllBytes(again));
+    assertThat(Files.readAllBytes(fast)).as("speed 11 against the default").isNotEqualTo(Files.readAllBytes(normal));
+  }
+
   @Test
   void jsonHasTheSameFigures() {
     Path in = photo();

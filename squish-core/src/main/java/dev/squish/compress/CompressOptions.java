@@ -2,12 +2,13 @@ package dev.squish.compress;
 
 import dev.squish.quantize.ColorSpace;
 import dev.squish.quantize.Method;
+import dev.squish.quantize.Speed;
 import java.util.Objects;
 
 /**
  * What to do to an image: the method and its palette size, the colour space the clustering works
- * in, the dithering, the seed of every random choice, and which perceptual measures to take
- * besides MSE and PSNR. Immutable; made with {@link #of} or a {@link Builder}.
+ * in, the dithering, how much effort to spend, the seed of every random choice, and which
+ * perceptual measures to take besides MSE and PSNR. Immutable; made with {@link #of} or a {@link Builder}.
  *
  * <pre>{@code
  * CompressOptions o = CompressOptions.builder(Method.kMeans(64))
@@ -19,12 +20,13 @@ import java.util.Objects;
  * @param method how the palette is found, with its palette size
  * @param space colour space the clustering runs in
  * @param dithering how pixels are mapped to the palette
+ * @param speed effort of the fit, {@link Speed#DEFAULT} unless set
  * @param seed seed of every random choice; the same image, options and seed give the same result
  * @param ssim also measure mean SSIM (on luminance)
  * @param deltaE also measure mean CIEDE2000
  */
-public record CompressOptions(Method method, ColorSpace space, Dithering dithering, long seed, boolean ssim,
-    boolean deltaE) {
+public record CompressOptions(Method method, ColorSpace space, Dithering dithering, Speed speed, long seed,
+    boolean ssim, boolean deltaE) {
   /** Default seed: fixed, so that runs repeat. */
   public static final long DEFAULT_SEED = 1;
   /** Default palette size. */
@@ -36,6 +38,7 @@ public record CompressOptions(Method method, ColorSpace space, Dithering ditheri
    * @param method not null
    * @param space not null
    * @param dithering not null
+   * @param speed not null
    * @param seed any
    * @param ssim whether to measure SSIM
    * @param deltaE whether to measure ΔE00
@@ -44,10 +47,11 @@ public record CompressOptions(Method method, ColorSpace space, Dithering ditheri
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(space, "space");
     Objects.requireNonNull(dithering, "dithering");
+    Objects.requireNonNull(speed, "speed");
   }
 
   /**
-   * {@return {@code method} in sRGB, without dithering, with the default seed, MSE and PSNR only}
+   * {@return {@code method} in sRGB, without dithering, at the default speed and seed, MSE and PSNR only}
    *
    * @param method the method and palette size
    */
@@ -66,7 +70,7 @@ public record CompressOptions(Method method, ColorSpace space, Dithering ditheri
 
   /** {@return a builder starting from these options} */
   public Builder toBuilder() {
-    return new Builder(method).space(space).dithering(dithering).seed(seed).ssim(ssim).deltaE(deltaE);
+    return new Builder(method).space(space).dithering(dithering).speed(speed).seed(seed).ssim(ssim).deltaE(deltaE);
   }
 
   /** Builds {@link CompressOptions}; every setter returns the builder. */
@@ -74,6 +78,7 @@ public record CompressOptions(Method method, ColorSpace space, Dithering ditheri
     private Method method;
     private ColorSpace space = ColorSpace.SRGB;
     private Dithering dithering = Dithering.NONE;
+    private Speed speed = Speed.DEFAULT;
     private long seed = DEFAULT_SEED;
     private boolean ssim;
     private boolean deltaE;
@@ -116,6 +121,17 @@ public record CompressOptions(Method method, ColorSpace space, Dithering ditheri
     }
 
     /**
+     * Sets the effort (default {@link Speed#DEFAULT}).
+     *
+     * @param value the value
+     * @return this builder
+     */
+    public Builder speed(Speed value) {
+      this.speed = value;
+      return this;
+    }
+
+    /**
      * Sets the seed (default {@link #DEFAULT_SEED}).
      *
      * @param value the value
@@ -150,7 +166,7 @@ public record CompressOptions(Method method, ColorSpace space, Dithering ditheri
 
     /** {@return the options; checks that none is missing} */
     public CompressOptions build() {
-      return new CompressOptions(method, space, dithering, seed, ssim, deltaE);
+      return new CompressOptions(method, space, dithering, speed, seed, ssim, deltaE);
     }
   }
 }

@@ -3,7 +3,6 @@ package dev.squish.compress;
 import dev.squish.cluster.Quantization;
 import dev.squish.histogram.ColorHistogram;
 import dev.squish.image.Palette;
-import dev.squish.quantize.ColorSpace;
 import dev.squish.quantize.FitReport;
 import dev.squish.quantize.Method;
 import dev.squish.quantize.kmeans.KMeansSession;
@@ -17,7 +16,7 @@ import java.util.Objects;
  * <pre>{@code
  * List<PreparedImage> frames = ...;
  * ColorHistogram all = ColorHistogram.sum(frames.stream().map(PreparedImage::histogram).toList());
- * PaletteFit shared = PaletteFit.of(all, Method.kMeans(64), ColorSpace.SRGB, 1);
+ * PaletteFit shared = PaletteFit.of(all, CompressOptions.of(Method.kMeans(64)));
  * CompressOptions remap = CompressOptions.of(Method.given(shared.palette()));
  * for (PreparedImage frame : frames) {
  *   Compressed c = frame.compress(remap);   // every frame in the same 64 colours
@@ -42,20 +41,20 @@ public record PaletteFit(Palette palette, int k, FitReport fit) {
   }
 
   /**
-   * {@return the palette {@code method} fits to {@code histogram}}: the same palette
-   * {@link PreparedImage#compress} would fit to an image with that histogram, its fully transparent
-   * entry carrying the histogram's {@link ColorHistogram#hiddenColor()}.
+   * {@return the palette that the method of {@code options} fits to {@code histogram}}: the same
+   * palette {@link PreparedImage#compress} would fit to an image with that histogram, its fully
+   * transparent entry carrying the histogram's {@link ColorHistogram#hiddenColor()}. The method,
+   * colour space, speed and seed of {@code options} are used; the dithering and the measures
+   * belong to each image's remap.
    *
    * @param histogram the colours, for example of many images added up
-   * @param method how to fit
-   * @param space the working colour space
-   * @param seed for every random choice of the method
+   * @param options how to fit
    */
-  public static PaletteFit of(ColorHistogram histogram, Method method, ColorSpace space, long seed) {
+  public static PaletteFit of(ColorHistogram histogram, CompressOptions options) {
     Objects.requireNonNull(histogram, "histogram");
-    Objects.requireNonNull(method, "method");
-    Objects.requireNonNull(space, "space");
-    Quantization q = Quantizers.quantize(new KMeansSession(histogram, space), method, seed, false);
+    Method method = options.method();
+    Quantization q = Quantizers.quantize(new KMeansSession(histogram, options.space()), method, options.speed(),
+        options.seed(), false);
     if (!(method instanceof Method.Given)) {
       q = Pipeline.withHiddenColor(q, histogram.hiddenColor());
     }

@@ -9,6 +9,7 @@ import dev.squish.metrics.DeltaE2000;
 import dev.squish.metrics.ErrorMetrics;
 import dev.squish.metrics.Ssim;
 import dev.squish.quantize.Method;
+import dev.squish.quantize.kmeans.KMeansSession;
 import dev.squish.remap.ErrorDiffusion;
 import dev.squish.remap.PaletteMapper;
 import dev.squish.remap.PaletteOrder;
@@ -19,20 +20,28 @@ import dev.squish.remap.PaletteOrder;
  * the result is measured.
  */
 final class Pipeline {
+  /**
+   * How much farther than its own entry a pixel may be from its left neighbour's to take it (see
+   * {@link PaletteMapper}): files 0.5 to 2% smaller for under 0.01 dB.
+   */
+  static final double RUN_TOLERANCE = 0.1;
+
   private Pipeline() {}
 
   /**
-   * The output of {@code quantization}, made from {@code histogram}, the histogram of {@code image}.
+   * The output of {@code quantization}, made from the histogram of {@code image} in {@code session}.
    *
    * @param k the palette size to report
    * @param preview whether the palette was fitted to a sample
    */
-  static Compressed finish(RgbaImage image, ColorHistogram histogram, Quantization quantization,
+  static Compressed finish(RgbaImage image, KMeansSession session, Quantization quantization,
       CompressOptions options, int k, boolean preview) {
+    ColorHistogram histogram = session.histogram();
     // a given palette is written as given; a fitted one carries the colour hidden under transparency
     Quantization q = options.method() instanceof Method.Given ? quantization
         : withHiddenColor(quantization, histogram.hiddenColor());
-    IndexedImage plain = PaletteMapper.remap(image, histogram, q);
+    IndexedImage plain = PaletteMapper.remap(image, histogram, q, session.points(), session.coordinates(),
+        RUN_TOLERANCE);
     IndexedImage indexed = options.dithering().isNone() ? plain
         : ErrorDiffusion.floydSteinberg(image, plain, options.dithering().level());
     int[] order = PaletteOrder.forEncoding(indexed);

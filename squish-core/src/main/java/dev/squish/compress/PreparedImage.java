@@ -71,8 +71,9 @@ public final class PreparedImage {
    */
   public Compressed compress(CompressOptions options) {
     Objects.requireNonNull(options, "options");
-    Quantization q = Quantizers.quantize(session(options.space()), options.method(), options.seed(), false);
-    return Pipeline.finish(image, histogram, q, options, Quantizers.k(options.method(), q), false);
+    KMeansSession ss = session(options.space());
+    Quantization q = Quantizers.quantize(ss, options.method(), options.speed(), options.seed(), false);
+    return Pipeline.finish(image, ss, q, options, Quantizers.k(options.method(), q), false);
   }
 
   /**
@@ -92,9 +93,9 @@ public final class PreparedImage {
       return compress(options);
     }
     KMeansSession sampled = previewSessions.computeIfAbsent(options.space(), s -> new KMeansSession(sample, s));
-    Quantization fitted = Quantizers.quantize(sampled, options.method(), options.seed(), true);
+    Quantization fitted = Quantizers.quantize(sampled, options.method(), options.speed(), options.seed(), true);
     Quantization q = Quantizers.nearest(fitted.palette(), session(options.space()), fitted.report());
-    return Pipeline.finish(image, histogram, q, options, Quantizers.k(options.method(), fitted), true);
+    return Pipeline.finish(image, session(options.space()), q, options, Quantizers.k(options.method(), fitted), true);
   }
 
   /**

@@ -115,12 +115,12 @@ final class QualitySearch {
   }
 
   private Attempt attempt(int k) {
-    KMeansConfig config = KMeansConfig.of(k, options.seed(), options.space());
+    KMeansConfig config = KMeansConfig.of(k, options.seed(), options.space(), options.speed());
     Quantization q = session.quantize(config, warmStartFor(k));
     // perceptual measures only for the answer, except the one the target is about
     CompressOptions probe = options.toBuilder().method(Method.kMeans(k)).ssim(false)
         .deltaE(target.measure() == QualityTarget.Measure.DELTA_E).build();
-    Compressed c = Pipeline.finish(image, histogram, q, probe, k, false);
+    Compressed c = Pipeline.finish(image, session, q, probe, k, false);
     double quality = target.measure() == QualityTarget.Measure.PSNR ? c.quality().psnr()
         : c.quality().deltaE2000();
     Attempt a = new Attempt(k, q.palette(), c, quality);

@@ -7,6 +7,7 @@ import dev.squish.image.Palette;
 import dev.squish.parallel.ParallelChunks;
 import dev.squish.quantize.FitReport;
 import dev.squish.quantize.Method;
+import dev.squish.quantize.Speed;
 import dev.squish.quantize.gmm.GmmBicQuantizer;
 import dev.squish.quantize.gmm.GmmConfig;
 import dev.squish.quantize.gmm.GmmQuantizer;
@@ -18,25 +19,25 @@ final class Quantizers {
   private Quantizers() {}
 
   /**
-   * Quantizes the session's histogram with {@code method}, in the session's colour space.
+   * Quantizes the session's histogram with {@code method} at {@code speed}, in the session's colour space.
    *
    * @param quick for k-means, one seeding and no random swaps (a preview's first impression)
    */
-  static Quantization quantize(KMeansSession session, Method method, long seed, boolean quick) {
+  static Quantization quantize(KMeansSession session, Method method, Speed speed, long seed, boolean quick) {
     if (method instanceof Method.KMeans m) {
       KMeansConfig config = quick ? KMeansConfig.quick(m.k(), seed, session.space())
-          : KMeansConfig.of(m.k(), seed, session.space());
+          : KMeansConfig.of(m.k(), seed, session.space(), speed);
       return session.quantize(config, null);
     }
     if (method instanceof Method.Em m) {
-      return new GmmQuantizer(GmmConfig.of(m.k(), m.covariance(), m.assignment(), seed, session.space()))
+      return new GmmQuantizer(GmmConfig.of(m.k(), m.covariance(), m.assignment(), seed, session.space(), speed))
           .quantize(session);
     }
     if (method instanceof Method.Given m) {
       return nearest(m.palette(), session, new FitReport.Given(m.k()));
     }
     Method.EmAutoK m = (Method.EmAutoK) method;
-    GmmConfig config = GmmConfig.of(m.maxK(), m.covariance(), m.assignment(), seed, session.space());
+    GmmConfig config = GmmConfig.of(m.maxK(), m.covariance(), m.assignment(), seed, session.space(), speed);
     return new GmmBicQuantizer(config, m).quantize(session);
   }
 

@@ -21,8 +21,8 @@ class DitherGoldenTest {
   @ParameterizedTest(name = "{0} k={1}")
   @MethodSource("cases")
   void meetsItsBounds(String photo, int k) {
-    CompressOptions o = CompressOptions.builder(Method.kMeans(k)).dithering(Dithering.floydSteinberg(1)).ssim(true)
-        .deltaE(true).build();
+    CompressOptions o = CompressOptions.builder(Method.kMeans(k)).dithering(Dithering.floydSteinberg(1))
+        .speed(Golden.FLOOR_SPEED).ssim(true).deltaE(true).build();
     Quality q = Golden.photo(photo).compress(o).quality();
     String key = photo + ".fs.k" + k;
     GOLDEN.atLeast(key + ".ssim", q.ssim(), 0.005);

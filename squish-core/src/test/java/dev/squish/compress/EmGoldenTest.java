@@ -25,7 +25,8 @@ class EmGoldenTest {
   @ParameterizedTest(name = "{0} k={1}")
   @MethodSource("cases")
   void meetsItsFloors(String photo, int k) {
-    Compressed c = Golden.photo(photo).compress(CompressOptions.of(Method.em(k)));
+    Compressed c = Golden.photo(photo).compress(CompressOptions.builder(Method.em(k)).speed(Golden.FLOOR_SPEED)
+        .build());
     FitReport.Em r = (FitReport.Em) c.fit();
     assertThat(r.converged()).as("converged on %s at k=%d", photo, k).isTrue();
     assertThat(r.collapses()).isEmpty();

@@ -25,7 +25,7 @@ class GivenPaletteTest {
   private static final RgbaImage LOGO = TestImages.load(TestImages.LOGO_TRANSPARENT, RgbaImage::of);
 
   @Test
-  void everyPixelTakesItsNearestGivenColourInSrgb() {
+  void everyColourIsAssignedItsNearestGivenColourInSrgb() {
     Palette given = Palette.of(0xFF000000, 0xFFFFFFFF, 0xFF8B5A2B, 0xFFC0A080, 0xFF404850, 0xFF906040);
     Compressed c = PreparedImage.of(CHELSEA).compress(CompressOptions.of(Method.given(given)));
     for (int i = 0; i < CHELSEA.pixelCount(); i += 7) {
@@ -36,7 +36,10 @@ class GivenPaletteTest {
           best = e;
         }
       }
-      assertThat(distance(p, c.image().argb(i))).as("pixel %d", i).isEqualTo(distance(p, best));
+      int assigned = c.palette().color(c.paletteIndexOf(p));
+      assertThat(distance(p, assigned)).as("pixel %d", i).isEqualTo(distance(p, best));
+      // the pixel itself may continue its left neighbour's run, at most 10% farther away
+      assertThat(distance(p, c.image().argb(i))).isLessThanOrEqualTo(distance(p, best) * 11 / 10);
     }
     assertThat(c.fit()).isEqualTo(new FitReport.Given(6));
     assertThat(c.k()).isEqualTo(6);
@@ -57,7 +60,7 @@ class GivenPaletteTest {
 
   @ParameterizedTest
   @ValueSource(strings = {TestImages.CHELSEA, TestImages.LOGO_TRANSPARENT})
-  void remappingToItsOwnKMeansPaletteGivesTheSamePictureUpToTies(String name) {
+  void remappingToItsOwnKMeansPaletteAssignsTheSameEntriesUpToTies(String name) {
     RgbaImage image = TestImages.load(name, RgbaImage::of);
     PreparedImage prepared = PreparedImage.of(image);
     Compressed fitted = prepared.compress(CompressOptions.of(Method.kMeans(24)));
@@ -65,20 +68,18 @@ class GivenPaletteTest {
     // k-means ends by assigning every colour to its nearest rounded entry, so the two agree except
     // where two entries are equally near (then each search keeps the entry it tried first)
     ColorCoordinates space = ColorCoordinates.of(ColorSpace.SRGB, image.usesAlpha());
+    ColorHistogram colours = prepared.histogram();
     long differing = 0;
-    for (int i = 0; i < image.pixelCount(); i++) {
-      int original = image.argb(i);
-      int a = remapped.image().argb(i);
-      int b = fitted.image().argb(i);
+    for (int h = 0; h < colours.size(); h++) {
+      int original = colours.color(h);
+      int a = remapped.palette().color(remapped.paletteIndexOf(original));
+      int b = fitted.palette().color(fitted.paletteIndexOf(original));
       if (a != b) {
         differing++;
-        assertThat(distance(space, original, a)).as("pixel %d", i).isEqualTo(distance(space, original, b));
+        assertThat(distance(space, original, a)).as("colour %08x", original).isEqualTo(distance(space, original, b));
       }
     }
-    assertThat(differing).as("pixels on a tie").isLessThan(image.pixelCount() / 200);
-    if (!image.usesAlpha()) {
-      assertThat(remapped.quality().mse()).isEqualTo(fitted.quality().mse());
-    }
+    assertThat(differing).as("colours on a tie").isLessThan(colours.size() / 200);
   }
 
   private static double distance(ColorCoordinates space, int a, int b) {
@@ -97,7 +98,7 @@ class GivenPaletteTest {
   void aFitToTheHistogramIsThePaletteCompressionFinds() {
     PreparedImage prepared = PreparedImage.of(LOGO);
     for (Method method : List.of(Method.kMeans(16), Method.em(16))) {
-      PaletteFit fit = PaletteFit.of(prepared.histogram(), method, ColorSpace.SRGB, 5);
+      PaletteFit fit = PaletteFit.of(prepared.histogram(), CompressOptions.builder(method).seed(5).build());
       Compressed c = prepared.compress(CompressOptions.builder(method).seed(5).build());
       assertThat(sorted(fit.palette().colors())).as(method.id()).containsExactly(sorted(c.palette().colors()));
       assertThat(fit.fit().figures()).isEqualTo(c.fit().figures());
@@ -134,7 +135,7 @@ class GivenPaletteTest {
 
   private static PaletteFit fitTo(List<PreparedImage> images) {
     ColorHistogram all = ColorHistogram.sum(images.stream().map(PreparedImage::histogram).toList());
-    return PaletteFit.of(all, Method.kMeans(32), ColorSpace.SRGB, 1);
+    return PaletteFit.of(all, CompressOptions.of(Method.kMeans(32)));
   }
 
   private static int[] pixels(Compressed c) {

@@ -1,8 +1,8 @@
 package dev.squish.compress;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.squish.image.RgbaImage;
+import dev.squish.quantize.Speed;
 import dev.squish.testkit.TestImages;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,6 +33,12 @@ final class Golden {
   }
 
   /** The committed photo, prepared once for every golden test. */
+  /**
+   * The speed the floors of the spaces, dithering and EM goldens were set at: 3, the effort of
+   * squish before speeds existed, so that they keep guarding those algorithms whatever the default.
+   */
+  static final Speed FLOOR_SPEED = Speed.of(3);
+
   static PreparedImage photo(String name) {
     return PREPARED.computeIfAbsent(name, n -> PreparedImage.of(TestImages.load(n, RgbaImage::of)));
   }

@@ -4,6 +4,7 @@ import dev.squish.quantize.Assignment;
 import dev.squish.quantize.ColorSpace;
 import dev.squish.quantize.Covariance;
 import dev.squish.quantize.Method;
+import dev.squish.quantize.Speed;
 import java.util.Objects;
 
 /**
@@ -23,9 +24,10 @@ import java.util.Objects;
  * @param seed seed of every random choice (the k-means seeding)
  * @param space the colour space the mixture is fitted in
  * @param assignment how colours are mapped to palette entries
+ * @param speed the effort of the k-means fit EM starts from
  */
 public record GmmConfig(int components, Covariance covariance, double regCovar, double tolerance,
-    int maxIterations, int coarseIterations, long seed, ColorSpace space, Assignment assignment) {
+    int maxIterations, int coarseIterations, long seed, ColorSpace space, Assignment assignment, Speed speed) {
   /** scikit-learn's default {@code reg_covar}, 1e-6 on the 0..1 scale, expressed on the 0..255 scale. */
   public static final double DEFAULT_REG_COVAR = 1e-6 * 255 * 255;
   /** Default convergence tolerance on the mean log-likelihood per pixel (scikit-learn's default). */
@@ -44,6 +46,7 @@ public record GmmConfig(int components, Covariance covariance, double regCovar, 
     Objects.requireNonNull(covariance, "covariance");
     Objects.requireNonNull(space, "space");
     Objects.requireNonNull(assignment, "assignment");
+    Objects.requireNonNull(speed, "speed");
     if (!(regCovar > 0) || Double.isInfinite(regCovar)) { // written so that NaN is rejected too
       throw new IllegalArgumentException("regCovar must be a finite number > 0, got " + regCovar);
     }
@@ -58,16 +61,16 @@ public record GmmConfig(int components, Covariance covariance, double regCovar, 
     }
   }
 
-  /** The defaults for {@code components} components of the given shape and mapping. */
+  /** The defaults for {@code components} components of the given shape and mapping, at {@code speed}. */
   public static GmmConfig of(int components, Covariance covariance, Assignment assignment, long seed,
-      ColorSpace space) {
+      ColorSpace space, Speed speed) {
     return new GmmConfig(components, covariance, DEFAULT_REG_COVAR, DEFAULT_TOLERANCE, DEFAULT_MAX_ITERATIONS,
-        DEFAULT_COARSE_ITERATIONS, seed, space, assignment);
+        DEFAULT_COARSE_ITERATIONS, seed, space, assignment, speed);
   }
 
   /** These settings for another number of components (what a model selection varies). */
   public GmmConfig withComponents(int newComponents) {
     return new GmmConfig(newComponents, covariance, regCovar, tolerance, maxIterations, coarseIterations, seed, space,
-        assignment);
+        assignment, speed);
   }
 }

@@ -77,7 +77,7 @@ public final class GmmQuantizer implements Quantizer {
     int n = histogram.size();
     boolean exact = n <= config.components();
     int k = Math.min(config.components(), n);
-    KMeansFit seed = session.fit(KMeansConfig.of(k, config.seed(), config.space()));
+    KMeansFit seed = session.fit(KMeansConfig.of(k, config.seed(), config.space(), config.speed()));
     ExpectationPass full = new ExpectationPass(points, null, k);
     // the fully transparent colour, when present, is pinned by k-means and stays pinned here
     int fixed = seed.fixed();

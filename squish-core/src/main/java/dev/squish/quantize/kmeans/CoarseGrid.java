@@ -21,21 +21,25 @@ final class CoarseGrid {
   }
 
   /**
-   * The coarsest grid with at least {@code minCells} occupied cells, or null when even the finest
-   * grid tried has fewer (then the histogram itself is small enough to seed on).
+   * The coarsest grid with at least {@code minCells} occupied cells; failing that the finest grid
+   * tried, when it still has a quarter of them and pools the colours at least three to one (an
+   * image of a few concentrated hues, with or without alpha); otherwise null (the histogram is
+   * small enough to seed on).
    */
   static CoarseGrid of(ColorHistogram histogram, WeightedPoints points, boolean alpha, int minCells) {
     int[] levels = alpha ? new int[] {4, 5} : new int[] {5, 6, 7};
+    CoarseGrid finest = null;
     for (int bits : levels) {
-      CoarseGrid grid = pool(histogram, points, alpha, bits);
-      if (grid.points.size() >= minCells) {
-        return grid;
+      finest = pool(histogram, points, alpha, bits);
+      if (finest.points.size() >= minCells) {
+        return finest;
       }
     }
-    return null;
+    boolean worthIt = finest.points.size() >= minCells / 4 && 3L * finest.points.size() <= points.size();
+    return worthIt ? finest : null;
   }
 
-  private static CoarseGrid pool(ColorHistogram histogram, WeightedPoints fine, boolean alpha, int bits) {
+  static CoarseGrid pool(ColorHistogram histogram, WeightedPoints fine, boolean alpha, int bits) {
     int n = histogram.size();
     int d = fine.dimensions();
     int[] cellOfColor = new int[n];
@@ -57,6 +61,10 @@ final class CoarseGrid {
       }
     }
     return new CoarseGrid(new WeightedPoints(sums, weights, d), cellOfColor);
+  }
+
+  int cellOf(int color) {
+    return cellOfColor[color];
   }
 
   WeightedPoints points() {

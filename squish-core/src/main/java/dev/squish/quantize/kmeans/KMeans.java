@@ -21,20 +21,21 @@ public final class KMeans {
    */
   public static KMeansFit fit(WeightedPoints points, int k, int maxIterations, double tolerance, long seed) {
     checkK(points, k);
-    double[] centers = KMeansPlusPlus.seed(points, k, new SplittableRandom(seed));
+    double[] centers = KMeansPlusPlus.seed(points, k, KMeansPlusPlus.greedyTrials(k), new SplittableRandom(seed));
     return Lloyd.run(points, centers, k, 0, null, maxIterations, tolerance);
   }
 
   /**
    * Like {@link #fit} with the first centres given and held in place: {@code fixedCenters}
    * holds {@code fixedCenters.length / dimensions} centres that never move (points may still join
-   * them); the others are seeded by k-means++ around them.
+   * them); the others are seeded by k-means++ around them, each the best of {@code trials}
+   * candidates.
    */
-  public static KMeansFit fitAround(WeightedPoints points, double[] fixedCenters, int k, int maxIterations,
-      double tolerance, long seed) {
+  public static KMeansFit fitAround(WeightedPoints points, double[] fixedCenters, int k, int trials,
+      int maxIterations, double tolerance, long seed) {
     checkK(points, k);
     int fixed = fixedCenters.length / points.dimensions();
-    double[] centers = KMeansPlusPlus.extend(points, fixedCenters, k, new SplittableRandom(seed));
+    double[] centers = KMeansPlusPlus.extend(points, fixedCenters, k, trials, new SplittableRandom(seed));
     return Lloyd.run(points, centers, k, fixed, null, maxIterations, tolerance);
   }
 

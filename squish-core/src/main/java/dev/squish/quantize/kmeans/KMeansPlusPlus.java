@@ -15,17 +15,22 @@ final class KMeansPlusPlus {
 
   private KMeansPlusPlus() {}
 
-  /** {@code k} initial centres, {@code k} at most the number of distinct points. */
-  static double[] seed(WeightedPoints points, int k, SplittableRandom random) {
-    return extend(points, new double[0], k, random);
+  /** {@return the candidates per centre of the greedy variant as proposed: {@code 2 + ln k}} */
+  static int greedyTrials(int k) {
+    return 2 + (int) Math.log(k);
+  }
+
+  /** {@code k} initial centres, {@code k} at most the number of distinct points, each the best of {@code trials}. */
+  static double[] seed(WeightedPoints points, int k, int trials, SplittableRandom random) {
+    return extend(points, new double[0], k, trials, random);
   }
 
   /**
    * {@code k} centres that begin with the {@code given.length / d} centres of {@code given}
    * (kept as they are) and continue with greedy k-means++ choices: a warm start from a smaller
-   * solution.
+   * solution. Each new centre is the best of {@code trials} candidates (1: plain k-means++).
    */
-  static double[] extend(WeightedPoints points, double[] given, int k, SplittableRandom random) {
+  static double[] extend(WeightedPoints points, double[] given, int k, int trials, SplittableRandom random) {
     int n = points.size();
     int d = points.dimensions();
     double[] x = points.coords();
@@ -51,7 +56,6 @@ final class KMeansPlusPlus {
         closest[i] = best;
       }
     });
-    int trials = 2 + (int) Math.log(k);
     int[] candidates = new int[trials];
     int chunks = ParallelChunks.chunkCount(n, CHUNK);
     double[][] partial = new double[chunks][trials];

@@ -8,6 +8,7 @@ import dev.squish.histogram.ColorHistogram;
 import dev.squish.image.Palette;
 import dev.squish.quantize.ColorSpace;
 import dev.squish.quantize.FitReport;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -139,8 +140,8 @@ public final class KMeansSession {
   private static KMeansFit seeded(KMeansConfig config, WeightedPoints seedOn, double[] pinned) {
     KMeansFit best = null;
     for (int r = 0; r < config.restarts(); r++) {
-      KMeansFit candidate = KMeans.fitAround(seedOn, pinned, config.k(), config.maxIterations(),
-          config.tolerance(), restartSeed(config, r));
+      KMeansFit candidate = KMeans.fitAround(seedOn, pinned, config.k(), config.seedingTrials(),
+          config.maxIterations(), config.tolerance(), restartSeed(config, r));
       if (best == null || candidate.objective() < best.objective()) {
         best = candidate;
       }
@@ -162,8 +163,8 @@ public final class KMeansSession {
       coordinates.toPoint(c, start, given * d);
       given++;
     }
-    double[] centers = KMeansPlusPlus.extend(seedOn, java.util.Arrays.copyOf(start, given * d), config.k(),
-        new SplittableRandom(restartSeed(config, 0)));
+    double[] centers = KMeansPlusPlus.extend(seedOn, Arrays.copyOf(start, given * d), config.k(),
+        config.seedingTrials(), new SplittableRandom(restartSeed(config, 0)));
     return KMeans.refine(seedOn, centers, config.k(), fixed, null, config.maxIterations(), config.tolerance());
   }
 

@@ -3,6 +3,7 @@ package dev.squish.quantize.gmm;
 import dev.squish.quantize.Assignment;
 import dev.squish.quantize.ColorSpace;
 import dev.squish.quantize.Covariance;
+import dev.squish.quantize.Speed;
 
 /** A builder of {@link GmmConfig} for the tests, which vary one setting at a time. */
 final class GmmConfigs {
@@ -62,6 +63,6 @@ final class GmmConfigs {
 
   GmmConfig build() {
     return new GmmConfig(components, covariance, regCovar, tolerance, maxIterations, coarseIterations, seed, space,
-        assignment);
+        assignment, Speed.DEFAULT);
   }
 }

@@ -173,10 +173,12 @@ class KMeansQuantizerTest {
   void configRejectsOutOfRangeValuesWithTheirName() {
     assertThatThrownBy(() -> KMeansConfig.of(0, 1, ColorSpace.SRGB)).hasMessage("k must be from 1 to 256, got 0");
     assertThatThrownBy(() -> KMeansConfig.of(257, 1, ColorSpace.SRGB)).hasMessage("k must be from 1 to 256, got 257");
-    assertThatThrownBy(() -> new KMeansConfig(4, 300, Double.NaN, 1, 0, 1, ColorSpace.SRGB))
+    assertThatThrownBy(() -> new KMeansConfig(4, 300, Double.NaN, 1, 0, 3, 1, ColorSpace.SRGB))
         .hasMessageContaining("tolerance");
-    assertThatThrownBy(() -> new KMeansConfig(4, 0, 1e-5, 1, 0, 1, ColorSpace.SRGB))
+    assertThatThrownBy(() -> new KMeansConfig(4, 0, 1e-5, 1, 0, 3, 1, ColorSpace.SRGB))
         .hasMessageContaining("maxIterations");
+    assertThatThrownBy(() -> new KMeansConfig(4, 300, 1e-5, 1, 0, 0, 1, ColorSpace.SRGB))
+        .hasMessageContaining("seedingTrials");
   }
 
   /**

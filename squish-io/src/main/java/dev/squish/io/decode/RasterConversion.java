@@ -11,6 +11,7 @@ import java.awt.image.DataBufferInt;
 import java.awt.image.DataBufferUShort;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
+import java.util.stream.IntStream;
 
 /**
  * Turns a decoded {@link BufferedImage} into packed {@code 0xAARRGGBB} pixels holding the stored
@@ -100,10 +101,13 @@ final class RasterConversion {
       arrays[b] = sixteen ? ((DataBufferUShort) buffer).getData(bank) : ((DataBufferByte) buffer).getData(bank);
       base[b] = buffer.getOffsets()[bank] + sm.getBandOffsets()[b] - ty * scanStride - tx * pixelStride;
     }
-    int[] out = new int[w * h];
-    int[] sample = new int[4];
     int[] channel = bands <= 2 ? new int[] {0, 0, 0, bands - 1} : new int[] {0, 1, 2, bands - 1};
     boolean alpha = bands == 2 || bands == 4;
+    if (!sixteen && sameArray(arrays)) {
+      return fromInterleavedBytes((byte[]) arrays[0], base, channel, alpha, pixelStride, scanStride, w, h);
+    }
+    int[] out = new int[w * h];
+    int[] sample = new int[4];
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < w; x++) {
         int p = y * scanStride + x * pixelStride;
@@ -120,6 +124,43 @@ final class RasterConversion {
         out[y * w + x] = (sample[3] << 24) | (sample[0] << 16) | (sample[1] << 8) | sample[2];
       }
     }
+    return out;
+  }
+
+  private static boolean sameArray(Object[] arrays) {
+    for (Object a : arrays) {
+      if (a != arrays[0]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The common case, fast: 8-bit samples of every band in one array (RGB, BGR, RGBA, grey), rows
+   * converted in parallel (each row on its own, so the result is the same on any number of cores).
+   */
+  private static int[] fromInterleavedBytes(byte[] data, int[] base, int[] channel, boolean alpha, int pixelStride,
+      int scanStride, int w, int h) {
+    int r = base[channel[0]];
+    int g = base[channel[1]];
+    int b = base[channel[2]];
+    int a = base[channel[3]];
+    int[] out = new int[w * h];
+    IntStream.range(0, h).parallel().forEach(y -> {
+      int p = y * scanStride;
+      int o = y * w;
+      if (alpha) {
+        for (int x = 0; x < w; x++, p += pixelStride) {
+          out[o + x] = (data[a + p] & 0xFF) << 24 | (data[r + p] & 0xFF) << 16 | (data[g + p] & 0xFF) << 8
+              | (data[b + p] & 0xFF);
+        }
+      } else {
+        for (int x = 0; x < w; x++, p += pixelStride) {
+          out[o + x] = 0xFF000000 | (data[r + p] & 0xFF) << 16 | (data[g + p] & 0xFF) << 8 | (data[b + p] & 0xFF);
+        }
+      }
+    });
     return out;
   }
 

@@ -14,19 +14,24 @@ import java.util.zip.Deflater;
  * of cores because the cut points depend only on the input length.
  */
 final class ParallelDeflate {
-  /** Block size; big enough that the per-block overhead is negligible. */
+  /** Largest block: big enough that the per-block overhead is negligible. */
   static final int BLOCK = 1 << 20;
+  /** Smallest block: a small image is still cut in a few, so that it too is deflated on all cores. */
+  static final int MIN_BLOCK = 1 << 17;
+  /** Blocks a stream of up to 8 MiB is cut into. */
+  private static final int BLOCKS = 8;
   private static final int WINDOW = 32 * 1024;
 
   private ParallelDeflate() {}
 
   /** The zlib stream of {@code data[0..length)}. */
   static byte[] compress(byte[] data, int length, int level, int strategy) {
-    int blocks = Math.max(1, (int) (((long) length + BLOCK - 1) / BLOCK));
+    int block = blockSize(length);
+    int blocks = Math.max(1, (int) (((long) length + block - 1) / block));
     byte[][] parts = new byte[blocks][];
     IntStream.range(0, blocks).parallel().forEach(b -> {
-      int from = b * BLOCK;
-      parts[b] = deflateBlock(data, from, Math.min(BLOCK, length - from), level, strategy, b == blocks - 1);
+      int from = b * block;
+      parts[b] = deflateBlock(data, from, Math.min(block, length - from), level, strategy, b == blocks - 1);
     });
     ByteArrayOutputStream out = new ByteArrayOutputStream(totalLength(parts) + 6);
     out.write(0x78);
@@ -42,6 +47,11 @@ final class ParallelDeflate {
     out.write((int) (a >>> 8));
     out.write((int) a);
     return out.toByteArray();
+  }
+
+  /** The block size for {@code length} bytes: from the length alone, so the stream is the same on any machine. */
+  static int blockSize(int length) {
+    return Math.max(MIN_BLOCK, Math.min(BLOCK, (length + BLOCKS - 1) / BLOCKS));
   }
 
   private static byte[] deflateBlock(byte[] data, int from, int length, int level, int strategy, boolean last) {

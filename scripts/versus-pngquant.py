@@ -1,0 +1,160 @@
+#!/usr/bin/env python3
+"""squish against pngquant, whole processes, side by side: the table of issue 11.
+
+Run from the project's root after building squish (`./squish --version` builds it):
+
+    /usr/bin/python3 scripts/versus-pngquant.py                 # all cases, 3 runs each
+    /usr/bin/python3 scripts/versus-pngquant.py --cases small --runs 5
+
+Cases (the corpus is ../shared/corpus; JPEGs are converted to PNG first, as pngquant reads
+PNG only, and both tools get the same PNG files):
+  small  one 0.4 MP photo (kodak-kodim07.png), k = 64
+  batch  the corpus's images under 1 MP, three copies each, in one call, k = 64
+         (squish DIR --output-dir OUT; pngquant FILES with --ext)
+  large  each corpus image of 10 MP or more, k = 256
+
+Each run times squish and then pngquant on the same input, one after the other, so both see
+the same machine load; the table gives medians of wall time and CPU time (user + system),
+the ratio squish / pngquant of the medians, and squish's peak resident memory. pngquant runs
+with --nofs (no dithering, as squish's default) and its default threads; squish with its
+defaults and both cores.
+"""
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SMALL = "kodak-kodim07.png"
+
+
+def prepare(corpus: Path, work: Path) -> dict:
+    """PNG copies of the corpus images, with their pixel counts."""
+    try:
+        from PIL import Image
+    except ImportError:
+        sys.exit("needs Pillow: apt-get install python3-pil, and run with /usr/bin/python3")
+    images = {}
+    work.mkdir(parents=True, exist_ok=True)
+    for f in sorted(corpus.iterdir()):
+        if f.suffix.lower() not in (".png", ".jpg", ".jpeg"):
+            continue
+        out = work / (f.stem + ".png")
+        with Image.open(f) as im:
+            pixels = im.size[0] * im.size[1]
+            if f.suffix.lower() == ".png":
+                shutil.copyfile(f, out)
+            else:
+                im.convert("RGB").save(out, compress_level=1)
+        images[out] = pixels
+    return images
+
+
+def timed(cmd: list) -> tuple:
+    """Wall seconds, CPU seconds (user + system) and peak RSS in MiB of one process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    p = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.PIPE, text=True)
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if p.returncode != 0:
+        sys.exit("failed (%d): %s\n%s" % (p.returncode, " ".join(cmd), p.stderr))
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    rss_kib = int(p.stderr.strip().splitlines()[-1])
+    return wall, cpu, rss_kib / 1024
+
+
+def squish_cmd(args) -> list:
+    return ["java"] + args.java_opts.split() + ["-jar", str(args.jar)] + args.squish_args.split()
+
+
+def cases(args, images: dict, work: Path) -> list:
+    """(name, squish command, pngquant command, clean-up) for each piece of work."""
+    out = []
+    small = work / SMALL
+    if "small" in args.cases:
+        out.append(("one 0.4 MP photo (kodim07), k = 64",
+                    squish_cmd(args) + ["--input", str(small), "--k", "64", "--output", str(work / "o-s.png"),
+                                        "--force"],
+                    [args.pngquant, "--nofs", "--force", "--output", str(work / "o-p.png"), "64", str(small)]))
+    if "batch" in args.cases:
+        # two identical folders: pngquant writes its outputs beside its inputs, which squish must not see
+        batch = work / "batch"
+        batch_pq = work / "batch-pngquant"
+        batch.mkdir(exist_ok=True)
+        batch_pq.mkdir(exist_ok=True)
+        files = []
+        for f, px in images.items():
+            if px < 1_000_000:
+                for c in range(3):
+                    name = "%s-%d.png" % (f.stem, c)
+                    shutil.copyfile(f, batch / name)
+                    shutil.copyfile(f, batch_pq / name)
+                    files.append(str(batch_pq / name))
+        outdir = work / "batch-out"
+        out.append(("%d sub-megapixel images (%d files), one call, k = 64" % (len(files) // 3, len(files)),
+                    squish_cmd(args) + [str(batch), "--output-dir", str(outdir), "--k", "64", "--force", "-q"],
+                    [args.pngquant, "--nofs", "--force", "--ext", "-pq.png", "64"] + files))
+    if "large" in args.cases:
+        for f, px in images.items():
+            if px >= 10_000_000:
+                out.append(("%s (%.1f MP), k = 256" % (f.stem, px / 1e6),
+                            squish_cmd(args) + ["--input", str(f), "--k", "256", "--output",
+                                                str(work / "o-s.png"), "--force"],
+                            [args.pngquant, "--nofs", "--force", "--output", str(work / "o-p.png"), "256",
+                             str(f)]))
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    ap.add_argument("--jar", type=Path, default=ROOT / "squish-cli" / "target" / "squish.jar")
+    ap.add_argument("--pngquant", default="pngquant")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--cases", default="small,batch,large")
+    ap.add_argument("--java-opts", default=os.environ.get("JAVA_OPTS", ""))
+    ap.add_argument("--squish-args", default="", help="extra arguments for every squish run, e.g. '--speed 4'")
+    args = ap.parse_args()
+    if not args.jar.exists():
+        sys.exit("no %s: build squish first (./squish --version)" % args.jar)
+    if shutil.which(args.pngquant) is None:
+        sys.exit("no pngquant: apt-get install pngquant")
+    version = subprocess.run([args.pngquant, "--version"], capture_output=True, text=True).stdout.strip()
+    with tempfile.TemporaryDirectory(prefix="squish-vs-") as tmp:
+        work = Path(tmp)
+        images = prepare(args.corpus, work)
+        rows = []
+        for name, sq, pq in cases(args, images, work):
+            s_runs, p_runs = [], []
+            for _ in range(args.runs):
+                s_runs.append(timed(sq))
+                p_runs.append(timed(pq))
+            s_wall = statistics.median(r[0] for r in s_runs)
+            p_wall = statistics.median(r[0] for r in p_runs)
+            s_cpu = statistics.median(r[1] for r in s_runs)
+            p_cpu = statistics.median(r[1] for r in p_runs)
+            s_rss = max(r[2] for r in s_runs)
+            rows.append((name, s_wall, p_wall, s_cpu, p_cpu, s_rss))
+            print("%-58s squish %6.2f s  pngquant %6.2f s  %5.2fx" % (name, s_wall, p_wall, s_wall / p_wall),
+                  file=sys.stderr, flush=True)
+    print("squish %s against pngquant %s (--nofs), %d runs each, medians; %d cores; load average %.1f at the end"
+          % (args.jar.name + (" " + args.squish_args if args.squish_args else ""), version, args.runs,
+             os.cpu_count(), os.getloadavg()[0]))
+    print()
+    print("| work | squish wall | pngquant wall | ratio wall | squish CPU | pngquant CPU | ratio CPU | squish peak RSS |")
+    print("|---|---|---|---|---|---|---|---|")
+    for name, sw, pw, sc, pc, rss in rows:
+        print("| %s | %.3f s | %.3f s | **%.2f×** | %.2f s | %.2f s | %.2f× | %.0f MiB |"
+              % (name, sw, pw, sw / pw, sc, pc, sc / pc, rss))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """squish against pngquant, whole processes, side by side: the table of issue 11.
 
-Run from the project's root after building squish (`./squish --version` builds it):
+Run from the project's root; squish runs through its launcher, ./squish (which builds it when needed):
 
     /usr/bin/python3 scripts/versus-pngquant.py                 # all cases, 3 runs each
     /usr/bin/python3 scripts/versus-pngquant.py --cases small --runs 5
@@ -72,6 +72,8 @@ def timed(cmd: list) -> tuple:
 
 
 def squish_cmd(args) -> list:
+    if args.jar is None:
+        return [str(ROOT / "squish")] + args.squish_args.split()
     return ["java"] + args.java_opts.split() + ["-jar", str(args.jar)] + args.squish_args.split()
 
 
@@ -116,15 +118,18 @@ def cases(args, images: dict, work: Path) -> list:
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
-    ap.add_argument("--jar", type=Path, default=ROOT / "squish-cli" / "target" / "squish.jar")
+    ap.add_argument("--jar", type=Path, default=None,
+                    help="run this jar with plain java (and --java-opts) instead of the ./squish launcher")
     ap.add_argument("--pngquant", default="pngquant")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--cases", default="small,batch,large")
     ap.add_argument("--java-opts", default=os.environ.get("JAVA_OPTS", ""))
     ap.add_argument("--squish-args", default="", help="extra arguments for every squish run, e.g. '--speed 4'")
     args = ap.parse_args()
-    if not args.jar.exists():
-        sys.exit("no %s: build squish first (./squish --version)" % args.jar)
+    if args.jar is not None and not args.jar.exists():
+        sys.exit("no %s" % args.jar)
+    if args.jar is None:
+        subprocess.run([str(ROOT / "squish"), "--version"], check=True, stdout=subprocess.DEVNULL)  # builds if needed
     if shutil.which(args.pngquant) is None:
         sys.exit("no pngquant: apt-get install pngquant")
     version = subprocess.run([args.pngquant, "--version"], capture_output=True, text=True).stdout.strip()
@@ -145,8 +150,10 @@ def main():
             rows.append((name, s_wall, p_wall, s_cpu, p_cpu, s_rss))
             print("%-58s squish %6.2f s  pngquant %6.2f s  %5.2fx" % (name, s_wall, p_wall, s_wall / p_wall),
                   file=sys.stderr, flush=True)
-    print("squish %s against pngquant %s (--nofs), %d runs each, medians; %d cores; load average %.1f at the end"
-          % (args.jar.name + (" " + args.squish_args if args.squish_args else ""), version, args.runs,
+    what = "./squish" if args.jar is None else "java %s-jar %s" % (args.java_opts + " " if args.java_opts else "",
+                                                                 args.jar.name)
+    print("%s%s against pngquant %s (--nofs), %d runs each, medians; %d cores; load average %.1f at the end"
+          % (what, (" " + args.squish_args if args.squish_args else ""), version, args.runs,
              os.cpu_count(), os.getloadavg()[0]))
     print()
     print("| work | squish wall | pngquant wall | ratio wall | squish CPU | pngquant CPU | ratio CPU | squish peak RSS |")

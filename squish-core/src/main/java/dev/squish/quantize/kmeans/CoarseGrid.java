@@ -39,7 +39,7 @@ final class CoarseGrid {
     return worthIt ? finest : null;
   }
 
-  static CoarseGrid pool(ColorHistogram histogram, WeightedPoints fine, boolean alpha, int bits) {
+  private static CoarseGrid pool(ColorHistogram histogram, WeightedPoints fine, boolean alpha, int bits) {
     int n = histogram.size();
     int d = fine.dimensions();
     int[] cellOfColor = new int[n];
@@ -61,10 +61,6 @@ final class CoarseGrid {
       }
     }
     return new CoarseGrid(new WeightedPoints(sums, weights, d), cellOfColor);
-  }
-
-  int cellOf(int color) {
-    return cellOfColor[color];
   }
 
   WeightedPoints points() {

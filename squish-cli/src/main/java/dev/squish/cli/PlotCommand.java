@@ -34,7 +34,9 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
-        "Compresses an image as squish would and draws what happened, as PNG files in a folder:",
+        "Compresses an image as squish would and draws what happened (palette, colour cloud, convergence,"
+            + " rate-distortion) as PNG files in a folder.",
+        "Files written:",
         "  NAME-palette.png      the palette as swatches, sized by their share of the pixels",
         "  NAME-cloud.png        the colour cloud from three fixed angles, points coloured by their palette entry,"
             + " palette entries ringed, EM components as 2-sigma ellipses (NAME-cloud-rgb.png too, for a --space"

@@ -13,9 +13,14 @@ final class ResultLine {
     String psnr = r.quality().lossless() ? "lossless" : String.format(Locale.ROOT, "PSNR %.2f dB", r.quality().psnr());
     String perceptual = r.quality().hasPerceptual() ? String.format(Locale.ROOT, ", SSIM %.4f, deltaE00 %.3f",
         r.quality().ssim(), r.quality().deltaE2000()) : "";
-    return String.format(Locale.ROOT, "%s -> %s: %d B -> %d B, ratio %.2f, %.3f bpp, %d colours, %s%s%s%s, %.2f s",
-        r.input(), r.output(), r.inputBytes(), r.outputBytes(), r.ratio(), r.bitsPerPixel(), r.colors(), psnr,
+    return String.format(Locale.ROOT, "%s -> %s: %d B -> %d B, ratio %.2f, %.3f bpp, %s, %s%s%s%s, %.2f s",
+        r.input(), r.output(), r.inputBytes(), r.outputBytes(), r.ratio(), r.bitsPerPixel(), colours(r.colors()), psnr,
         perceptual, r.quality().channels().equals("RGBA") ? " (RGBA)" : "", searched(r.search()), r.seconds());
+  }
+
+  /** "1 colour", "64 colours". */
+  static String colours(int n) {
+    return n == 1 ? "1 colour" : n + " colours";
   }
 
   /** The line of a skipped file. */

@@ -3,8 +3,10 @@ package dev.squish.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.squish.testkit.TestImages;
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -146,6 +148,29 @@ class CliTest {
     CliRun run = CliRun.of("--help");
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains("--input", "--k", "--output", "--seed", "--json", "Exit codes:", "130");
+  }
+
+  @Test
+  void oneColourIsSingular() throws Exception {
+    Path in = dir.resolve("flat.png");
+    BufferedImage flat = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < 8; y++) {
+      for (int x = 0; x < 8; x++) {
+        flat.setRGB(x, y, 0x336699);
+      }
+    }
+    ImageIO.write(flat, "png", in.toFile());
+    CliRun run = CliRun.of(in.toString(), "-k", "4", "-o", dir.resolve("flat-out.png").toString());
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains(", 1 colour, ").doesNotContain("1 colours");
+  }
+
+  @Test
+  void helpSummariesOfTheCommandsAreWholeSentences() {
+    CliRun run = CliRun.of("--help");
+    String commands = run.out().substring(run.out().indexOf("Commands:"), run.out().indexOf("Exit codes:"));
+    assertThat(commands).contains("plot").doesNotMatch("(?s).*:\\s*\\n\\s*\\n.*");
+    assertThat(run.out()).doesNotContain("[picocli WARN]", "Could not format");
   }
 
   @Test

@@ -6,6 +6,7 @@
  */
 (() => {
   const $ = (id) => document.getElementById(id);
+  const colours = (n) => (n === 1 ? '1 colour' : `${n.toLocaleString()} colours`);
   const state = {
     config: null, image: null, file: null, result: null,
     inFlight: false, mode: null, ctrl: null, token: 0, wanted: null, changedAt: new Map(), exactTimer: 0,
@@ -85,9 +86,9 @@
       state.image = img;
       state.result = null;
       state.cloud.clear();
-      $('drop-text').textContent = `${img.name}: ${img.width} × ${img.height}, ${img.colors.toLocaleString()} colours. `
+      $('drop-text').textContent = `${img.name}: ${img.width} × ${img.height}, ${colours(img.colors)}. `
         + 'Drop or click for another.';
-      $('stat-image').textContent = `${img.width} × ${img.height}, ${img.colors.toLocaleString()} colours`;
+      $('stat-image').textContent = `${img.width} × ${img.height}, ${colours(img.colors)}`;
       $('img-before').src = img.original;
       await $('img-before').decode().catch(() => {});
       frame.setSize(img.width, img.height);
@@ -185,7 +186,7 @@
     $('stat-ssim').textContent = r.ssim == null ? '–' : r.ssim.toFixed(4);
     $('stat-deltae').textContent = r.delta_e2000 == null ? (r.mode === 'preview' ? 'with the exact result' : '–')
       : r.delta_e2000.toFixed(2);
-    $('stat-palette').textContent = `${r.palette_size} colours`;
+    $('stat-palette').textContent = colours(r.palette_size);
     $('stat-fit').textContent = `${r.fit.method}, ${r.fit.iterations} iterations${r.fit.converged ? '' : ' (not converged)'}`
       + (r.mode === 'preview' ? ', on a sample' : '');
     const dl = $('download');

@@ -64,7 +64,8 @@ final class FileCompressor {
         // checked before any work so that a deliberate skip costs nothing; checked again at the rename
         if (settings.skipExisting()) {
           return new FileResult.Skipped(task.shownInput(), task.shownOutput(),
-              task.shownOutput() + " exists (--skip-existing)");
+              task.shownOutput() + " exists (--skip-existing)", null, new FileResult.Known(
+                  task.input() == null ? -1 : sizeOf(task.input()), -1, -1, -1, -1, -1, null));
         }
         if (!settings.overwrite()) {
           throw new Refusal(existsMessage(task), null);
@@ -91,8 +92,10 @@ final class FileCompressor {
         compressed = found.chosen();
         search = FileResult.Search.of(settings.quality(), found);
         if (!found.met()) {
+          Compressed best = found.chosen();
           return new FileResult.Skipped(task.shownInput(), task.shownOutput(), missed(found, settings.quality()),
-              search);
+              search, new FileResult.Known(inputBytes, -1, best.image().width(), best.image().height(),
+                  best.image().palette().size(), best.k(), best.quality()));
         }
       }
       prepared = null; // the decoded pixels are not needed any more: let them go before encoding
@@ -101,7 +104,8 @@ final class FileCompressor {
       if (settings.skipIfLarger() && encoded.length >= inputBytes) {
         return new FileResult.Skipped(task.shownInput(), task.shownOutput(), String.format(Locale.ROOT,
             "output would be %d B, not smaller than the input's %d B (--skip-if-larger)", encoded.length,
-            inputBytes));
+            inputBytes), null, new FileResult.Known(inputBytes, encoded.length, out.width(), out.height(),
+                out.palette().size(), compressed.k(), compressed.quality()));
       }
       write(task, encoded);
       double seconds = (System.nanoTime() - start) / 1e9;

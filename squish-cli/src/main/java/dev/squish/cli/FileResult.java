@@ -66,11 +66,32 @@ sealed interface FileResult {
    * @param reason why, one line (for example "photo-squish.png exists (--skip-existing)")
    * @param search the quality search that decided the skip; null for other skips
    */
-  record Skipped(String input, String output, String reason, Search search) implements FileResult {
-    /** A skip not decided by a quality search. */
-    Skipped(String input, String output, String reason) {
-      this(input, output, reason, null);
+  record Skipped(String input, String output, String reason, Search search, Known known) implements FileResult {
+    public Skipped {
+      known = known == null ? Known.NOTHING : known;
     }
+
+    /** A skip decided before anything about the image was known. */
+    Skipped(String input, String output, String reason) {
+      this(input, output, reason, null, Known.NOTHING);
+    }
+  }
+
+  /**
+   * The figures a skip had found when it was decided, so that the report and {@code --json} carry
+   * them as a written file's row does; -1 (or null) where unknown.
+   *
+   * @param inputBytes the input's size, or -1
+   * @param outputBytes the size the output would have had, or -1 when it was never encoded
+   * @param width the image's width, or -1 when it was not decoded
+   * @param height the image's height, or -1
+   * @param colors the palette entries of the output that was not written, or -1
+   * @param k the palette size asked for (or chosen by a search), or -1
+   * @param quality what the output that was not written measured, or null
+   */
+  record Known(long inputBytes, long outputBytes, int width, int height, int colors, int k,
+      Quality quality) {
+    static final Known NOTHING = new Known(-1, -1, -1, -1, -1, -1, null);
   }
 
   /**

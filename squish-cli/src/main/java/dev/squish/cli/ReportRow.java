@@ -49,12 +49,36 @@ final class ReportRow {
       }
       m.put("output", s.output());
       m.put("reason", s.reason());
+      known(m, s.known());
     } else if (r instanceof FileResult.Failed f) {
       m.put("reason", f.reason());
     } else if (r instanceof FileResult.Written w) {
       written(m, w);
     }
     return m;
+  }
+
+  /** What a skip had found: the same columns as a written file's, where known. */
+  private static void known(Map<String, Object> m, FileResult.Known k) {
+    if (k.inputBytes() >= 0) {
+      m.put("input_bytes", k.inputBytes());
+    }
+    if (k.outputBytes() >= 0 && k.width() >= 0) {
+      m.putAll(Figures.sizes(k.inputBytes(), k.outputBytes(), (long) k.width() * k.height()));
+    }
+    if (k.width() >= 0) {
+      m.put("width", k.width());
+      m.put("height", k.height());
+    }
+    if (k.k() >= 0) {
+      m.put("k", k.k());
+    }
+    if (k.colors() >= 0) {
+      m.put("colors", k.colors());
+    }
+    if (k.quality() != null) {
+      m.putAll(Figures.quality(k.quality()));
+    }
   }
 
   private static void written(Map<String, Object> m, FileResult.Written r) {

@@ -83,6 +83,24 @@ class CliTest {
   }
 
   @Test
+  void aSkipCarriesTheFiguresItsReasonQuotes() throws Exception {
+    Path in = photo();
+    Path small = dir.resolve("four.png");
+    assertThat(CliRun.of(in.toString(), "-k", "4", "-o", small.toString()).exitCode()).isZero();
+    // the 4-colour file again at k = 256 and the fastest deflate: larger than its input
+    CliRun larger = CliRun.of(small.toString(), "-k", "256", "--speed", "11", "-o", dir.resolve("again.png").toString(),
+        "--skip-if-larger", "--json");
+    assertThat(larger.exitCode()).isZero();
+    String json = larger.out().strip();
+    assertThat(json).contains("\"status\":\"skipped\"", "\"input_bytes\":" + Files.size(small),
+        "\"width\":451", "\"height\":300", "\"colors\":4", "\"k\":256", "\"lossless\":true");
+    assertThat(json).containsPattern("\"output_bytes\":\\d+").doesNotContain("\"output_bytes\":null");
+
+    CliRun existing = CliRun.of(in.toString(), "-o", small.toString(), "--skip-existing", "--json");
+    assertThat(existing.out()).contains("\"status\":\"skipped\"", "\"input_bytes\":240512");
+  }
+
+  @Test
   void defaultOutputGoesBesideTheInput() {
     Path in = photo();
     assertThat(CliRun.of(in.toString(), "-k", "4").exitCode()).isZero();

@@ -2,11 +2,16 @@ package dev.squish.cli;
 
 import dev.squish.compress.Compressed;
 import dev.squish.compress.PreparedImage;
+import dev.squish.compress.Quality;
 import dev.squish.compress.QualityTarget;
 import dev.squish.image.IndexedImage;
+import dev.squish.image.Palette;
 import dev.squish.image.RgbaImage;
+import dev.squish.io.color.SourceColor;
+import dev.squish.io.decode.DecodedImage;
 import dev.squish.io.decode.ImageDecodeException;
 import dev.squish.io.decode.ImageDecoder;
+import dev.squish.io.encode.AncillaryChunk;
 import dev.squish.io.encode.ImageEncoder;
 import dev.squish.io.encode.OutputFormat;
 import dev.squish.io.files.AtomicOutput;
@@ -21,6 +26,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -43,7 +50,7 @@ final class FileCompressor {
 
   FileCompressor(Settings settings, InputStream stdin, OutputStream stdout, Sink sink) {
     this.settings = settings;
-    this.decoder = new ImageDecoder(settings.limits());
+    this.decoder = new ImageDecoder(settings.limits(), settings.keepProfile());
     this.stdin = stdin;
     this.stdout = stdout;
     this.sink = sink;
@@ -72,17 +79,20 @@ final class FileCompressor {
         }
       }
       long inputBytes;
-      RgbaImage image;
+      DecodedImage decoded;
       if (task.input() == null) {
         byte[] data = readStdin();
         inputBytes = data.length;
-        image = decoder.decode(data, data.length).image();
+        decoded = decoder.decode(data, data.length);
       } else {
-        image = decoder.decode(task.input()).image();
+        decoded = decoder.decode(task.input());
         inputBytes = sizeOf(task.input());
       }
+      RgbaImage image = decoded.image();
       PreparedImage prepared = PreparedImage.of(image);
-      image = null;
+      if (!decoded.inSourceColors()) {
+        image = null; // only needed to measure what a viewer shows of an output in the source's colours
+      }
       FileResult.Search search = null;
       Compressed compressed;
       if (settings.quality() == null) {
@@ -100,18 +110,27 @@ final class FileCompressor {
       }
       prepared = null; // the decoded pixels are not needed any more: let them go before encoding
       IndexedImage out = compressed.image();
-      byte[] encoded = encode(out, task.format());
+      Quality quality = decoded.inSourceColors() ? shownQuality(decoded, image, out) : compressed.quality();
+      image = null;
+      List<AncillaryChunk> chunks = new ArrayList<>();
+      if (decoded.inSourceColors()) {
+        chunks.addAll(decoded.color().carriedBy());
+      }
+      if (!settings.strip()) {
+        chunks.addAll(decoded.metadata());
+      }
+      byte[] encoded = encode(out, task.format(), chunks);
       if (settings.skipIfLarger() && encoded.length >= inputBytes) {
         return new FileResult.Skipped(task.shownInput(), task.shownOutput(), String.format(Locale.ROOT,
             "output would be %d B, not smaller than the input's %d B (--skip-if-larger)", encoded.length,
             inputBytes), null, new FileResult.Known(inputBytes, encoded.length, out.width(), out.height(),
-                out.palette().size(), compressed.k(), compressed.quality()));
+                out.palette().size(), compressed.k(), quality));
       }
       write(task, encoded);
       double seconds = (System.nanoTime() - start) / 1e9;
       return new FileResult.Written(task.shownInput(), task.shownOutput(), inputBytes, encoded.length, out.width(),
-          out.height(), out.palette().size(), compressed.k(), compressed.quality(), compressed.fit(), seconds,
-          search);
+          out.height(), out.palette().size(), compressed.k(), quality, compressed.fit(), seconds, search,
+          source(decoded));
     } catch (Skip e) {
       return new FileResult.Skipped(task.shownInput(), task.shownOutput(), e.getMessage());
     } catch (Refusal e) {
@@ -122,6 +141,23 @@ final class FileCompressor {
       return new FileResult.Failed(task.shownInput(),
           "not enough memory; give Java more (JAVA_OPTS=-Xmx8g), use fewer --jobs or lower --max-pixels", e);
     }
+  }
+
+  /**
+   * The quality of an output that keeps the source's colours, as a colour-managed viewer shows it:
+   * the original and the palette both converted to sRGB, then compared.
+   */
+  private Quality shownQuality(DecodedImage decoded, RgbaImage original, IndexedImage out) {
+    SourceColor color = decoded.color();
+    RgbaImage shown = RgbaImage.adopt(original.width(), original.height(), color.toSrgb(original.copyArgb()));
+    IndexedImage shownOut = IndexedImage.adopt(out.width(), out.height(), Palette.of(color.toSrgb(
+        out.palette().colors())), out.copyIndices());
+    return PreparedImage.of(shown).measure(shownOut, settings.compression().ssim());
+  }
+
+  private static FileResult.Source source(DecodedImage d) {
+    String handling = d.color().isSrgb() ? "none" : d.inSourceColors() ? "kept" : "converted";
+    return new FileResult.Source(d.color().description(), handling, d.sampleBits(), d.exact(), d.warnings());
   }
 
   /** Why a quality search wrote nothing, in one line. */
@@ -150,9 +186,9 @@ final class FileCompressor {
     }
   }
 
-  private byte[] encode(IndexedImage image, OutputFormat format) throws Refusal {
+  private byte[] encode(IndexedImage image, OutputFormat format, List<AncillaryChunk> chunks) throws Refusal {
     try {
-      return ImageEncoder.encode(image, format, settings.png());
+      return ImageEncoder.encode(image, format, settings.png(), chunks);
     } catch (UncheckedIOException e) {
       throw new Refusal("cannot encode " + format + ": " + describe(e.getCause()), e);
     }

@@ -26,9 +26,15 @@ sealed interface FileResult {
    * @param fit how the palette was found
    * @param seconds wall time from reading to writing
    * @param search how k was chosen by a quality target; null when k was given
+   * @param source what the input's colours were and what was done with them
    */
   record Written(String input, String output, long inputBytes, long outputBytes, int width, int height, int colors,
-      int k, Quality quality, FitReport fit, double seconds, Search search) implements FileResult {
+      int k, Quality quality, FitReport fit, double seconds, Search search, Source source) implements FileResult {
+
+    /** {@return true when the output reproduces the input exactly: no palette error, nothing rounded or converted} */
+    boolean lossless() {
+      return quality.lossless() && source.exact();
+    }
 
     double ratio() {
       return Figures.ratio(inputBytes, outputBytes);
@@ -36,6 +42,33 @@ sealed interface FileResult {
 
     double bitsPerPixel() {
       return Figures.bitsPerPixel(outputBytes, (long) width * height);
+    }
+  }
+
+  /**
+   * What the input's colours were and what squish did with them.
+   *
+   * @param profile what the file says its colours are ("sRGB" when it says nothing)
+   * @param handling {@code "converted"} to sRGB, {@code "kept"} in the source's colours with the profile written
+   *     into the output, or {@code "none"} for sRGB inputs
+   * @param sampleBits bits per sample in the input
+   * @param exact true when the decoded pixels are the file's samples exactly (nothing rounded or converted)
+   * @param warnings what was ignored or repaired while reading the file
+   */
+  record Source(String profile, String handling, int sampleBits, boolean exact, List<String> warnings) {
+    static final Source SRGB = new Source("sRGB", "none", 8, true, List.of());
+
+    public Source {
+      warnings = List.copyOf(warnings);
+    }
+
+    /** Why "lossless" needs a qualifier, or null when the decoded pixels are the file's. */
+    String inexactness() {
+      if (exact) {
+        return null;
+      }
+      return handling.equals("converted") ? "after conversion to sRGB"
+          : "at 8 bits (" + sampleBits + "-bit samples rounded)";
     }
   }
 

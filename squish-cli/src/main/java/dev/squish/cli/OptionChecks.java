@@ -44,7 +44,7 @@ final class OptionChecks {
     }
     return new Settings(options, new DecodeLimits(run.maxPixels), run.optimize ? PngOptions.optimized()
         : PngOptions.of(options.speed()), run.force, run.skipExisting, files.outputDir != null, qualityTarget(options),
-        run.skipIfLarger);
+        run.skipIfLarger, run.keepProfile, run.strip);
   }
 
   /** The target of --quality or --max-delta-e, checked against the other options; null without either. */
@@ -91,7 +91,12 @@ final class OptionChecks {
       chosen = agree(chosen, OutputFormat.forName(files.ext), "--ext must end in .png or .gif, got '" + files.ext
           + "'", "--ext " + files.ext);
     }
-    return chosen == null ? OutputFormat.PNG : chosen;
+    OutputFormat format = chosen == null ? OutputFormat.PNG : chosen;
+    if (run.keepProfile && format == OutputFormat.GIF) {
+      throw usage("--keep-profile writes the input's profile into the PNG (iCCP); GIF cannot carry one: write PNG"
+          + " or leave out --keep-profile");
+    }
+    return format;
   }
 
   private OutputFormat agree(OutputFormat chosen, OutputFormat named, String unknown, String what) {

@@ -16,14 +16,15 @@ final class ReportRow {
   /** The columns before the fit's own figures. */
   private static final List<String> FILE_COLUMNS = List.of("input", "output", "status", "reason", "input_bytes",
       "output_bytes", "ratio", "bits_per_pixel", "width", "height", "k", "colors", "channels", "mse", "psnr_db",
-      "lossless", "ssim", "delta_e2000", "quality_target", "quality_reached", "k_tried", "seconds");
+      "lossless", "ssim", "delta_e2000", "quality_target", "quality_reached", "k_tried", "color_profile",
+      "color_handling", "sample_bits", "warnings", "seconds");
 
   /** The columns of a report row, in order; every row has all of them, null where they do not apply. */
   static final List<String> COLUMNS = Stream.concat(FILE_COLUMNS.stream(), FitReport.FIGURES.stream()).toList();
 
   /** Columns that {@code --json} lines leave out when they are empty: those of --metrics, targets and EM. */
   private static final List<String> OPTIONAL_COLUMNS = Stream.concat(Stream.of("ssim", "delta_e2000",
-      "quality_target", "quality_reached", "k_tried"), FitReport.FIGURES.stream()).toList();
+      "quality_target", "quality_reached", "k_tried", "warnings"), FitReport.FIGURES.stream()).toList();
 
   /** The status word of a result: written, skipped or failed. */
   static String status(FileResult r) {
@@ -89,6 +90,11 @@ final class ReportRow {
     m.put("k", r.k());
     m.put("colors", r.colors());
     m.putAll(Figures.quality(r.quality()));
+    m.put("lossless", r.lossless());
+    m.put("color_profile", r.source().profile());
+    m.put("color_handling", r.source().handling());
+    m.put("sample_bits", r.source().sampleBits());
+    m.put("warnings", r.source().warnings().isEmpty() ? null : String.join("; ", r.source().warnings()));
     if (r.search() != null) {
       m.put("quality_target", ResultLine.target(r.search().target()));
       m.put("quality_reached", Json.round(r.search().quality(), 4));

@@ -10,12 +10,23 @@ final class ResultLine {
 
   /** The line of a written file. */
   static String of(FileResult.Written r) {
-    String psnr = r.quality().lossless() ? "lossless" : String.format(Locale.ROOT, "PSNR %.2f dB", r.quality().psnr());
+    String psnr = !r.quality().lossless() ? String.format(Locale.ROOT, "PSNR %.2f dB", r.quality().psnr())
+        : r.lossless() ? "lossless" : "lossless " + r.source().inexactness();
     String perceptual = r.quality().hasPerceptual() ? String.format(Locale.ROOT, ", SSIM %.4f, deltaE00 %.3f",
         r.quality().ssim(), r.quality().deltaE2000()) : "";
-    return String.format(Locale.ROOT, "%s -> %s: %d B -> %d B, ratio %.2f, %.3f bpp, %s, %s%s%s%s, %.2f s",
+    return String.format(Locale.ROOT, "%s -> %s: %d B -> %d B, ratio %.2f, %.3f bpp, %s, %s%s%s%s%s, %.2f s",
         r.input(), r.output(), r.inputBytes(), r.outputBytes(), r.ratio(), r.bitsPerPixel(), colours(r.colors()), psnr,
-        perceptual, r.quality().channels().equals("RGBA") ? " (RGBA)" : "", searched(r.search()), r.seconds());
+        perceptual, r.quality().channels().equals("RGBA") ? " (RGBA)" : "", searched(r.search()),
+        profile(r.source()), r.seconds());
+  }
+
+  /** ", from Adobe RGB (1998)" for a converted input, ", Adobe RGB (1998) kept" when kept; empty for sRGB. */
+  private static String profile(FileResult.Source s) {
+    return switch (s.handling()) {
+      case "converted" -> ", from " + s.profile();
+      case "kept" -> ", " + s.profile() + " kept";
+      default -> "";
+    };
   }
 
   /** "1 colour", "64 colours". */

@@ -31,6 +31,15 @@ final class RunOptions {
       + " (8 to 20 s per megapixel). The pixels do not change.")
   boolean optimize;
 
+  @Option(names = "--keep-profile", description = "Keep the input's colours as its ICC profile (or PNG gamma"
+      + " and chromaticities) describes them: quantize in them and write the profile into the PNG (iCCP), instead"
+      + " of converting to sRGB first. PNG output only; grey and CMYK profiles are converted anyway.")
+  boolean keepProfile;
+
+  @Option(names = "--strip", description = "Write no metadata. Without it a PNG output keeps the input's pixel"
+      + " size (pHYs), text chunks, time and EXIF (with an orientation that squish applied reset to 1).")
+  boolean strip;
+
   @Option(names = "--skip-if-larger", description = "Write nothing when the output would not be smaller than the"
       + " input; a deliberate skip (exit code 0, unless --strict).")
   boolean skipIfLarger;

@@ -18,9 +18,12 @@ import java.util.Objects;
  * @param quality the quality that chooses k (--quality, --max-delta-e), with {@code compression.method().k()} as the
  *     largest k; null to use that k as it is
  * @param skipIfLarger write nothing when the output would not be smaller than the input (--skip-if-larger)
+ * @param keepProfile keep the input's colours and write its profile into the output (--keep-profile)
+ * @param strip write no metadata (--strip)
  */
 record Settings(CompressOptions compression, DecodeLimits limits, PngOptions png, boolean overwrite,
-    boolean skipExisting, boolean makeFolders, QualityTarget quality, boolean skipIfLarger) {
+    boolean skipExisting, boolean makeFolders, QualityTarget quality, boolean skipIfLarger, boolean keepProfile,
+    boolean strip) {
 
   Settings {
     Objects.requireNonNull(compression, "compression");

@@ -124,6 +124,10 @@ final class SquishCommand implements Callable<Integer> {
       }
       err.flush();
     }
+    if (!run.quiet && result instanceof FileResult.Written w) {
+      w.source().warnings().forEach(warning -> err.println("squish: " + w.input() + ": warning: " + warning));
+      err.flush();
+    }
     if (!run.quiet) {
       if (run.json) {
         text.println(Json.write(ReportRow.json(result, run.verbose)));
@@ -188,6 +192,8 @@ final class SquishCommand implements Callable<Integer> {
     m.put("max_delta_e", run.maxDeltaE);
     m.put("metrics", run.metrics);
     m.put("optimize", run.optimize);
+    m.put("keep_profile", run.keepProfile);
+    m.put("strip", run.strip);
     m.put("skip_if_larger", run.skipIfLarger);
     m.put("skip_existing", run.skipExisting);
     m.put("force", run.force);

@@ -2,6 +2,7 @@ package dev.squish.compress;
 
 import dev.squish.cluster.Quantization;
 import dev.squish.histogram.ColorHistogram;
+import dev.squish.image.IndexedImage;
 import dev.squish.image.RgbaImage;
 import dev.squish.metrics.ErrorMetrics;
 import dev.squish.quantize.ColorSpace;
@@ -121,6 +122,19 @@ public final class PreparedImage {
   public Quality measure(RgbaImage other) {
     double mse = ErrorMetrics.mse(image, other);
     return new Quality(mse, ErrorMetrics.psnr(mse), ErrorMetrics.channels(image), Double.NaN, Double.NaN);
+  }
+
+  /**
+   * {@return the quality of {@code other} against the original}, measured as for squish's own
+   * output: MSE and PSNR, and SSIM and mean ΔE00 when {@code perceptual} (else NaN). For outputs
+   * made elsewhere, or shown through another colour conversion than the one they were fitted in.
+   *
+   * @param other a palette image of the same size
+   * @param perceptual also measure SSIM and mean ΔE00
+   */
+  public Quality measure(IndexedImage other, boolean perceptual) {
+    Objects.requireNonNull(other, "other");
+    return Pipeline.measure(image, histogram, other, perceptual, perceptual);
   }
 
   /**

@@ -51,6 +51,15 @@ public final class TestImages {
     return resource("photos/" + name);
   }
 
+  /**
+   * The bytes of colour fixture {@code name} (see {@code color/README.md}): a crop of the Chelsea
+   * photo in sRGB, and the same converted to Adobe RGB (1998) with the profile embedded, as PNG,
+   * JPEG, TIFF and WebP.
+   */
+  public static byte[] colorFixture(String name) {
+    return resource("color/" + name);
+  }
+
   /** The decoded pixels of photo {@code name}. */
   public static Pixels pixels(String name) {
     String png = name.endsWith(".png") ? name : "decoded/" + name.substring(0, name.lastIndexOf('.')) + ".png";

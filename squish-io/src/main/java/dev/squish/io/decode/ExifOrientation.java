@@ -37,36 +37,64 @@ final class ExifOrientation {
     return 1;
   }
 
+  /**
+   * A copy of the EXIF block {@code tiff} (TIFF data, from its "II" or "MM") that says orientation
+   * 1, for an image whose orientation has been applied: a viewer must not turn it again.
+   */
+  static byte[] upright(byte[] tiff) {
+    byte[] copy = tiff.clone();
+    int entry = orientationEntry(copy, 0, copy.length);
+    if (entry >= 0) {
+      boolean little = copy[0] == 'I';
+      copy[entry + 8] = (byte) (little ? 1 : 0);
+      copy[entry + 9] = (byte) (little ? 0 : 1);
+    }
+    return copy;
+  }
+
+  /** Where the orientation entry of IFD0 starts in {@code b}, or -1. */
+  private static int orientationEntry(byte[] b, int tiff, int end) {
+    try {
+      boolean little;
+      if (b[tiff] == 'I' && b[tiff + 1] == 'I') {
+        little = true;
+      } else if (b[tiff] == 'M' && b[tiff + 1] == 'M') {
+        little = false;
+      } else {
+        return -1;
+      }
+      long ifd = u32(b, tiff + 4, little);
+      if (ifd < 8 || tiff + ifd + 2 > end) {
+        return -1;
+      }
+      int p = (int) (tiff + ifd);
+      int entries = u16(b, p, little);
+      for (int e = 0; e < entries; e++) {
+        int entry = p + 2 + 12 * e;
+        if (entry + 12 > end) {
+          return -1;
+        }
+        if (u16(b, entry, little) == 0x0112) {
+          return entry;
+        }
+      }
+    } catch (ArrayIndexOutOfBoundsException e) {
+      return -1;
+    }
+    return -1;
+  }
+
   private static boolean isExif(byte[] b, int p) {
     return b[p] == 'E' && b[p + 1] == 'x' && b[p + 2] == 'i' && b[p + 3] == 'f' && b[p + 4] == 0 && b[p + 5] == 0;
   }
 
   private static int fromTiff(byte[] b, int tiff, int end) {
-    boolean little;
-    if (b[tiff] == 'I' && b[tiff + 1] == 'I') {
-      little = true;
-    } else if (b[tiff] == 'M' && b[tiff + 1] == 'M') {
-      little = false;
-    } else {
+    int entry = orientationEntry(b, tiff, end);
+    if (entry < 0) {
       return 1;
     }
-    long ifd = u32(b, tiff + 4, little);
-    if (ifd < 8 || tiff + ifd + 2 > end) {
-      return 1;
-    }
-    int p = (int) (tiff + ifd);
-    int entries = u16(b, p, little);
-    for (int e = 0; e < entries; e++) {
-      int entry = p + 2 + 12 * e;
-      if (entry + 12 > end) {
-        return 1;
-      }
-      if (u16(b, entry, little) == 0x0112) {
-        int value = u16(b, entry + 8, little);
-        return value >= 1 && value <= 8 ? value : 1;
-      }
-    }
-    return 1;
+    int value = u16(b, entry + 8, b[tiff] == 'I');
+    return value >= 1 && value <= 8 ? value : 1;
   }
 
   private static int u16(byte[] b, int p, boolean little) {

@@ -2,7 +2,12 @@ package dev.squish.io.decode;
 
 import dev.squish.image.RgbaImage;
 import dev.squish.io.decode.ImageDecodeException.Reason;
+import dev.squish.io.color.SourceColor;
+import dev.squish.io.encode.AncillaryChunk;
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.IndexColorModel;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,14 +21,18 @@ import java.util.List;
 import java.util.Objects;
 import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.event.IIOReadWarningListener;
 import javax.imageio.stream.ImageInputStream;
 
 /**
  * Reads PNG (1 to 16 bits, grey, grey + alpha, palette, RGB, RGBA), JPEG (baseline,
  * progressive, CMYK and YCCK through TwelveMonkeys, with the EXIF orientation applied), GIF (the
- * first frame), BMP, TIFF and WebP into an {@link RgbaImage}.
+ * first frame), BMP, TIFF and WebP into an {@link RgbaImage}, converted to sRGB from the file's
+ * colour profile (ICC in PNG, JPEG, TIFF and WebP, or PNG's gamma and chromaticities) unless asked
+ * to keep the source's colours.
  *
  * <p>The whole file is read into memory first (it is small next to its pixels), then its format
  * is sniffed from the bytes, PNG chunks are checked, the declared size is checked against
@@ -42,9 +51,21 @@ public final class ImageDecoder {
   private static final String READABLE = "PNG, JPEG, GIF, BMP, TIFF or WebP";
 
   private final DecodeLimits limits;
+  private final boolean keepProfile;
 
+  /** A decoder that converts every image to sRGB, as a colour-managed viewer shows it. */
   public ImageDecoder(DecodeLimits limits) {
+    this(limits, false);
+  }
+
+  /**
+   * @param limits the bounds checked before decoding
+   * @param keepProfile leave the pixels in the source's colours when a palette PNG can carry them
+   *     (an RGB profile, or PNG gamma and chromaticities); otherwise they are converted to sRGB
+   */
+  public ImageDecoder(DecodeLimits limits, boolean keepProfile) {
     this.limits = Objects.requireNonNull(limits, "limits");
+    this.keepProfile = keepProfile;
   }
 
   public DecodeLimits limits() {
@@ -97,22 +118,72 @@ public final class ImageDecoder {
       PngChunks.verify(data, length);
     }
     ImageReader reader = readerFor(format);
+    FileMetadata meta = FileMetadata.read(format, data, length);
     List<String> warnings = new ArrayList<>();
+    List<String> notes = new ArrayList<>(meta.warnings);
+    SourceColor color = describe(meta, notes);
     try (ImageInputStream stream = ImageIO.createImageInputStream(new ByteArrayInputStream(data, 0, length))) {
       reader.setInput(stream, true, true);
       reader.addIIOReadWarningListener(collect(warnings));
       int w = reader.getWidth(0);
       int h = reader.getHeight(0);
       checkSize(w, h);
-      BufferedImage image = reader.read(0);
+      ImageReadParam param = reader.getDefaultReadParam();
+      boolean raw = color.isSrgb() || selectStoredSamples(reader, param);
+      BufferedImage image = reader.read(0, param);
       String fatal = fatalWarning(warnings);
       if (fatal != null) {
         throw new ImageDecodeException(Reason.CORRUPT, "truncated or corrupt " + format + ": " + fatal);
       }
-      int[] argb = RasterConversion.toArgb(image);
+      ColorSpace space = image.getColorModel().getColorSpace();
+      if (format == ImageFormat.TIFF && color.isSrgb() && space instanceof ICC_ColorSpace icc && !isBuiltIn(space)
+          && !(image.getColorModel() instanceof IndexColorModel) && space.getType() != ColorSpace.TYPE_CMYK) {
+        // the profile came through the plugin (TIFF), not from squish's reading of the file
+        meta.colourChunks.clear();
+        meta.icc = icc.getProfile().getData();
+        meta.colourChunks.add(FileMetadata.iccpChunk(meta.icc));
+        color = describe(meta, notes);
+      }
+      boolean grey = isGrey(image);
+      if (grey) {
+        color = color.forGrey();
+      }
+      if (!color.isSrgb() && color.isGrey() != grey) {
+        notes.add("its colour profile is for " + (color.isGrey() ? "grey" : "RGB") + " images but the image is "
+            + (grey ? "grey" : "in colour") + "; ignored, treated as sRGB");
+        color = SourceColor.SRGB;
+      }
+      int sampleBits = image.getColorModel() instanceof IndexColorModel ? 8 : image.getColorModel().getComponentSize(0);
+      boolean exact = RasterConversion.exactIn8Bits(image);
+      int[] argb = null;
+      boolean converted = false;
+      if (!raw) {
+        converted = true; // the plugin converted the samples to sRGB itself and offered nothing else
+      } else if (!color.isSrgb() && !(keepProfile && color.canCarry())) {
+        try {
+          argb = color.toSrgb(image);
+          if (argb == null) {
+            argb = color.toSrgb(RasterConversion.toArgb(image));
+          }
+          converted = argb != null;
+        } catch (RuntimeException e) { // LittleCMS refuses some profiles only when it meets the pixels
+          notes.add("colour management could not use its profile (" + oneLine(e) + "); treated as sRGB");
+          color = SourceColor.SRGB;
+          argb = null;
+        }
+      }
+      if (keepProfile && !color.isSrgb() && !color.canCarry()) {
+        notes.add("its colours (" + color.description() + ") cannot be carried by a palette PNG; converted to sRGB");
+      }
+      if (argb == null) {
+        argb = RasterConversion.toArgb(image);
+      }
+      exact &= !converted;
       int width = image.getWidth();
       int height = image.getHeight();
       image = null; // let the decoder's buffer go before the orientation copy
+      boolean swapped = false;
+      byte[] exif = meta.exif;
       if (format == ImageFormat.JPEG) {
         int orientation = ExifOrientation.of(data, length);
         argb = ExifOrientation.apply(argb, width, height, orientation);
@@ -120,9 +191,21 @@ public final class ImageDecoder {
           int t = width;
           width = height;
           height = t;
+          swapped = true;
+        }
+        if (exif != null && orientation > 1) {
+          exif = ExifOrientation.upright(exif);
         }
       }
-      return new DecodedImage(RgbaImage.adopt(width, height, argb), format);
+      List<AncillaryChunk> metadata = new ArrayList<>();
+      for (AncillaryChunk c : meta.kept) {
+        metadata.add(swapped && c.type().equals("pHYs") ? swapAxes(c) : c);
+      }
+      if (exif != null && exif.length > 0) {
+        metadata.add(new AncillaryChunk("eXIf", exif));
+      }
+      return new DecodedImage(RgbaImage.adopt(width, height, argb), format, color, converted, sampleBits, exact,
+          metadata, notes);
     } catch (ImageDecodeException e) {
       throw e;
     } catch (IIOException e) {
@@ -140,6 +223,80 @@ public final class ImageDecoder {
     } finally {
       reader.dispose();
     }
+  }
+
+  /** The source's colours as the file's bytes describe them; a profile that cannot be used is a warning. */
+  private static SourceColor describe(FileMetadata meta, List<String> notes) {
+    try {
+      if (meta.icc != null) {
+        return SourceColor.ofProfile(meta.icc, meta.colourChunks);
+      }
+      if (meta.srgb) {
+        return SourceColor.SRGB; // the sRGB chunk overrides gAMA and cHRM
+      }
+      if (!Double.isNaN(meta.gamma) || meta.chromaticities != null) {
+        return SourceColor.ofPngGamma(meta.gamma, meta.chromaticities, meta.colourChunks);
+      }
+    } catch (IllegalArgumentException e) {
+      notes.add("its colour profile is " + e.getMessage() + "; ignored, treated as sRGB");
+    }
+    return SourceColor.SRGB;
+  }
+
+  /**
+   * Asks a plugin that converts profiles itself (TwelveMonkeys' JPEG and WebP readers) for the
+   * stored samples instead, so that every format goes through squish's one conversion.
+   *
+   * @return false when the reader offers only sRGB (it then converts by itself)
+   */
+  private static boolean selectStoredSamples(ImageReader reader, ImageReadParam param) throws IOException {
+    if (!convertsItself(reader)) {
+      return true; // the JDK's PNG reader and TwelveMonkeys' TIFF reader give the stored samples
+    }
+    Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
+    int bands = -1;
+    while (types.hasNext()) {
+      ImageTypeSpecifier t = types.next();
+      if (bands < 0) {
+        bands = t.getNumBands();
+      }
+      ColorSpace cs = t.getColorModel().getColorSpace();
+      if (cs instanceof ICC_ColorSpace && !cs.isCS_sRGB() && cs.getType() != ColorSpace.TYPE_CMYK
+          && t.getNumBands() == bands) {
+        param.setDestinationType(t);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** TwelveMonkeys' JPEG and WebP readers convert embedded profiles to sRGB; the JDK's PNG reader does not. */
+  private static boolean convertsItself(ImageReader reader) {
+    String name = reader.getClass().getName();
+    return name.startsWith("com.twelvemonkeys") && (name.contains("jpeg") || name.contains("webp"));
+  }
+
+  /** The JDK's own spaces, which a reader uses when the file has no profile (grey is linear in Java's naming). */
+  private static boolean isBuiltIn(ColorSpace space) {
+    return space.isCS_sRGB() || space == ColorSpace.getInstance(ColorSpace.CS_GRAY)
+        || space == ColorSpace.getInstance(ColorSpace.CS_LINEAR_RGB);
+  }
+
+  private static boolean isGrey(BufferedImage image) {
+    return !(image.getColorModel() instanceof IndexColorModel)
+        && image.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_GRAY;
+  }
+
+  /** pHYs with x and y exchanged, for an image turned by 90 degrees. */
+  private static AncillaryChunk swapAxes(AncillaryChunk phys) {
+    byte[] d = phys.data();
+    if (d.length != 9) {
+      return phys;
+    }
+    byte[] s = d.clone();
+    System.arraycopy(d, 4, s, 0, 4);
+    System.arraycopy(d, 0, s, 4, 4);
+    return new AncillaryChunk("pHYs", s);
   }
 
   /** The message for bytes in no format squish reads, naming the format when it is a known one. */

@@ -19,9 +19,10 @@ import java.util.stream.IntStream;
  *
  * <p>Why not {@code getRGB}: for grey images Java treats the samples as linear and converts them
  * to sRGB, so a grey value of 128 comes back as 186, and for 16-bit images it goes through a slow
- * colour conversion. Like the benchmark harness and every peer tool, squish ignores colour
- * management and reads the samples as sRGB; {@code getRGB} is used only for colour models it
- * cannot read directly (CMYK that a plugin did not convert, premultiplied alpha, odd packings).
+ * colour conversion. Colour management is not done here but by
+ * {@link dev.squish.io.color.SourceColor}, from the file's own profile; {@code getRGB} is used only
+ * for colour models this cannot read directly (CMYK that a plugin did not convert, premultiplied
+ * alpha, odd packings).
  */
 final class RasterConversion {
   private RasterConversion() {}
@@ -58,6 +59,31 @@ final class RasterConversion {
       }
     }
     return viaGetRgb(image, w, h);
+  }
+
+  /**
+   * {@return false when rounding to 8 bits loses something}: a sample of more than 8 bits that is
+   * not a multiple of 257 (an 8-bit value widened), as in every real 16-bit photo.
+   */
+  static boolean exactIn8Bits(BufferedImage image) {
+    Raster raster = image.getRaster();
+    if (image.getColorModel() instanceof IndexColorModel || raster.getTransferType() == DataBuffer.TYPE_BYTE) {
+      return true;
+    }
+    if (raster.getTransferType() != DataBuffer.TYPE_USHORT || image.getColorModel().getComponentSize(0) <= 8) {
+      return true;
+    }
+    int w = raster.getWidth();
+    int[] row = new int[w * raster.getNumBands()];
+    for (int y = 0; y < raster.getHeight(); y++) {
+      raster.getPixels(raster.getMinX(), raster.getMinY() + y, w, 1, row);
+      for (int v : row) {
+        if (v % 257 != 0) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private static boolean readableSpace(ColorModel cm) {

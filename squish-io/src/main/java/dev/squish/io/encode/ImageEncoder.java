@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -17,9 +18,17 @@ public final class ImageEncoder {
 
   /** {@code image} encoded as {@code format}; {@code png} says how hard a PNG is compressed (ignored for GIF). */
   public static byte[] encode(IndexedImage image, OutputFormat format, PngOptions png) {
+    return encode(image, format, png, List.of());
+  }
+
+  /**
+   * {@code image} encoded as {@code format}, a PNG with {@code chunks} besides the image (colour
+   * description and metadata, each where PNG wants it); GIF carries none of them.
+   */
+  public static byte[] encode(IndexedImage image, OutputFormat format, PngOptions png, List<AncillaryChunk> chunks) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
-      write(image, format, png, out);
+      write(image, format, png, chunks, out);
     } catch (IOException e) {
       throw new UncheckedIOException("in-memory streams cannot fail", e);
     }
@@ -29,10 +38,17 @@ public final class ImageEncoder {
   /** Writes {@code image} as {@code format} to {@code out} (not closed). */
   public static void write(IndexedImage image, OutputFormat format, PngOptions png, OutputStream out)
       throws IOException {
+    write(image, format, png, List.of(), out);
+  }
+
+  /** Writes {@code image} as {@code format} to {@code out} (not closed), a PNG with {@code chunks}. */
+  public static void write(IndexedImage image, OutputFormat format, PngOptions png, List<AncillaryChunk> chunks,
+      OutputStream out) throws IOException {
     Objects.requireNonNull(image, "image");
     Objects.requireNonNull(png, "png");
+    Objects.requireNonNull(chunks, "chunks");
     switch (format) {
-      case PNG -> IndexedPngEncoder.write(image, out, png);
+      case PNG -> IndexedPngEncoder.write(image, out, png, chunks);
       case GIF -> GifEncoder.write(image, out);
     }
   }

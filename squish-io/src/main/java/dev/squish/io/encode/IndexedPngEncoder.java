@@ -5,11 +5,13 @@ import dev.squish.image.Palette;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 
 /**
  * Writes an {@link IndexedImage} as a palette PNG (colour type 3) at the smallest bit depth that
  * holds its palette (1, 2, 4 or 8 bits), with a {@code tRNS} chunk cut after the last entry
- * that is not opaque, and no ancillary chunks.
+ * that is not opaque, and only the ancillary chunks it is given (colour description before the
+ * palette, metadata before the image data).
  *
  * <p>Written here rather than with ImageIO (which never lowers the bit depth, offers no filter
  * choice and reorders palettes with alpha) or pngj (unmaintained since 2014): the container is
@@ -31,7 +33,7 @@ final class IndexedPngEncoder {
   static byte[] encode(IndexedImage image, PngOptions options) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
-      write(image, out, options);
+      write(image, out, options, List.of());
     } catch (IOException e) {
       throw new IllegalStateException("ByteArrayOutputStream cannot fail", e);
     }
@@ -42,17 +44,28 @@ final class IndexedPngEncoder {
    * Writes the PNG file to {@code out} (not closed). With {@link PngOptions#tryChainedPalette()}
    * the palette may be written in another order than {@code image}'s (the pixels are the same).
    */
-  static void write(IndexedImage image, OutputStream out, PngOptions options) throws IOException {
+  static void write(IndexedImage image, OutputStream out, PngOptions options, List<AncillaryChunk> chunks)
+      throws IOException {
     PngCompression.Encoded best = PngCompression.compress(image, options);
     Palette palette = best.image().palette();
     int depth = bitDepth(palette.size());
     byte[] idat = best.zlib();
     out.write(PngChunks.SIGNATURE);
     PngChunks.write(out, "IHDR", header(image.width(), image.height(), depth));
+    for (AncillaryChunk c : chunks) {
+      if (AncillaryChunk.COLOUR.contains(c.type())) {
+        PngChunks.write(out, c.type(), c.data());
+      }
+    }
     PngChunks.write(out, "PLTE", plte(palette));
     byte[] trns = trns(palette);
     if (trns.length > 0) {
       PngChunks.write(out, "tRNS", trns);
+    }
+    for (AncillaryChunk c : chunks) {
+      if (!AncillaryChunk.COLOUR.contains(c.type())) {
+        PngChunks.write(out, c.type(), c.data());
+      }
     }
     for (int off = 0; off < idat.length || off == 0; off += IDAT_MAX) {
       int len = Math.min(IDAT_MAX, idat.length - off);

@@ -63,6 +63,11 @@ public final class SourceColor {
       throw new IllegalArgumentException("not a valid ICC profile (" + reason(e) + ")", e);
     }
     int type = p.getColorSpaceType();
+    if (type == ColorSpace.TYPE_CMYK) {
+      // CMYK JPEGs are converted with their profile by the decoder itself (TwelveMonkeys); known
+      // here by name, for the report, and never carried into a palette PNG
+      return new SourceColor(Describe.of(p), p, bytes.clone(), List.of());
+    }
     if (type != ColorSpace.TYPE_RGB && type != ColorSpace.TYPE_GRAY) {
       throw new IllegalArgumentException("an ICC profile for " + spaceName(type) + " colours in an RGB or grey image");
     }
@@ -201,7 +206,7 @@ public final class SourceColor {
    * gamma and chromaticities; a grey profile cannot describe a palette image (PNG forbids it).
    */
   public boolean canCarry() {
-    return profile != null && !isGrey() && !carriedBy.isEmpty();
+    return profile != null && profile.getColorSpaceType() == ColorSpace.TYPE_RGB && !carriedBy.isEmpty();
   }
 
   /** {@return the chunks that carry these colours into a PNG}; empty for sRGB */

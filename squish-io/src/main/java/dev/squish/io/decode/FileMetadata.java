@@ -21,6 +21,9 @@ final class FileMetadata {
   /** Profiles are a few KB, rarely 1 MB; more is a decompression bomb, not a profile. */
   static final int MAX_PROFILE_BYTES = 8 << 20;
 
+  private static final java.util.Set<String> WANTED = java.util.Set.of("iCCP", "sRGB", "gAMA", "cHRM", "eXIf", "pHYs",
+      "tEXt", "zTXt", "iTXt", "tIME");
+
   /** The embedded profile, or null. */
   byte[] icc;
   /** How a PNG output carries the profile or gamma as they were. */
@@ -60,6 +63,10 @@ final class FileMetadata {
       int body = pos + 8;
       if (len < 0 || body + len > length || type.equals("IEND")) {
         return;
+      }
+      if (!WANTED.contains(type)) {
+        pos = body + len + 4; // the image data above all: not copied
+        continue;
       }
       byte[] chunk = java.util.Arrays.copyOfRange(d, body, body + len);
       switch (type) {

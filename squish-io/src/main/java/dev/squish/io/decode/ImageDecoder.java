@@ -128,6 +128,12 @@ public final class ImageDecoder {
       int w = reader.getWidth(0);
       int h = reader.getHeight(0);
       checkSize(w, h);
+      if (format == ImageFormat.GIF) {
+        int frames = countFrames(data, length);
+        if (frames > 1) {
+          notes.add("it is an animated GIF of " + frames + " frames; only the first frame is read");
+        }
+      }
       ImageReadParam param = reader.getDefaultReadParam();
       boolean raw = color.isSrgb() || selectStoredSamples(reader, param);
       BufferedImage image = reader.read(0, param);
@@ -274,6 +280,19 @@ public final class ImageDecoder {
   private static boolean convertsItself(ImageReader reader) {
     String name = reader.getClass().getName();
     return name.startsWith("com.twelvemonkeys") && (name.contains("jpeg") || name.contains("webp"));
+  }
+
+  /** The frames of a GIF, counted by a second reader so that the decoding one can stay forward-only. */
+  private static int countFrames(byte[] data, int length) {
+    ImageReader counter = ImageIO.getImageReadersByFormatName("gif").next();
+    try (ImageInputStream s = ImageIO.createImageInputStream(new ByteArrayInputStream(data, 0, length))) {
+      counter.setInput(s, false, true);
+      return counter.getNumImages(true);
+    } catch (IOException | RuntimeException e) {
+      return -1; // a damaged frame after the first: the first is still read, or fails with its own message
+    } finally {
+      counter.dispose();
+    }
   }
 
   /** The JDK's own spaces, which a reader uses when the file has no profile (grey is linear in Java's naming). */

@@ -208,7 +208,7 @@ public final class ImageDecoder {
         metadata.add(swapped && c.type().equals("pHYs") ? swapAxes(c) : c);
       }
       if (exif != null && exif.length > 0) {
-        metadata.add(new AncillaryChunk("eXIf", exif));
+        metadata.add(new AncillaryChunk("eXIf", ExifThumbnail.remove(exif)));
       }
       return new DecodedImage(RgbaImage.adopt(width, height, argb), format, color, converted, sampleBits, exact,
           metadata, notes);

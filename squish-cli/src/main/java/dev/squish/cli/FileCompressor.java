@@ -1,5 +1,6 @@
 package dev.squish.cli;
 
+import dev.squish.compress.CompressOptions;
 import dev.squish.compress.Compressed;
 import dev.squish.compress.PreparedImage;
 import dev.squish.compress.Quality;
@@ -15,6 +16,7 @@ import dev.squish.io.encode.AncillaryChunk;
 import dev.squish.io.encode.ImageEncoder;
 import dev.squish.io.encode.OutputFormat;
 import dev.squish.io.files.AtomicOutput;
+import dev.squish.quantize.KSearch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -29,6 +31,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * Runs one {@link Task}: decode, compress, encode, write. Never throws for a bad file or a
@@ -46,14 +49,21 @@ final class FileCompressor {
   private final InputStream stdin;
   private final OutputStream stdout;
   private final Sink sink;
+  private final Function<Task, KSearch.Listener> listeners;
   private final WriteGate gate = new WriteGate();
 
-  FileCompressor(Settings settings, InputStream stdin, OutputStream stdout, Sink sink) {
+  /**
+   * @param listeners the listener of a task's k search (--k auto), for the lines that say how it goes; it may
+   *     print but changes no result
+   */
+  FileCompressor(Settings settings, InputStream stdin, OutputStream stdout, Sink sink,
+      Function<Task, KSearch.Listener> listeners) {
     this.settings = settings;
     this.decoder = new ImageDecoder(settings.limits(), settings.keepProfile());
     this.stdin = stdin;
     this.stdout = stdout;
     this.sink = sink;
+    this.listeners = listeners;
   }
 
   /** The gate every file write passes; closing it stops new writes (Ctrl-C). */
@@ -72,7 +82,7 @@ final class FileCompressor {
         if (settings.skipExisting()) {
           return new FileResult.Skipped(task.shownInput(), task.shownOutput(),
               task.shownOutput() + " exists (--skip-existing)", null, new FileResult.Known(
-                  task.input() == null ? -1 : sizeOf(task.input()), -1, -1, -1, -1, -1, null));
+                  task.input() == null ? -1 : sizeOf(task.input()), -1, -1, -1, -1, -1, null, null));
         }
         if (!settings.overwrite()) {
           throw new Refusal(existsMessage(task), null);
@@ -93,19 +103,20 @@ final class FileCompressor {
       if (!decoded.inSourceColors()) {
         image = null; // only needed to measure what a viewer shows of an output in the source's colours
       }
+      CompressOptions options = settings.compression().toBuilder().kSearchListener(listenerOf(task)).build();
       FileResult.Search search = null;
       Compressed compressed;
       if (settings.quality() == null) {
-        compressed = prepared.compress(settings.compression());
+        compressed = prepared.compress(options);
       } else {
-        QualityTarget.Result found = prepared.search(settings.compression(), settings.quality());
+        QualityTarget.Result found = prepared.search(options, settings.quality());
         compressed = found.chosen();
-        search = FileResult.Search.of(settings.quality(), found);
+        search = FileResult.Search.of(settings.quality(), options.method().k(), found);
         if (!found.met()) {
           Compressed best = found.chosen();
           return new FileResult.Skipped(task.shownInput(), task.shownOutput(), missed(found, settings.quality()),
               search, new FileResult.Known(inputBytes, -1, best.image().width(), best.image().height(),
-                  best.image().palette().size(), best.k(), best.quality()));
+                  best.image().palette().size(), best.k(), best.quality(), null));
         }
       }
       prepared = null; // the decoded pixels are not needed any more: let them go before encoding
@@ -124,7 +135,7 @@ final class FileCompressor {
         return new FileResult.Skipped(task.shownInput(), task.shownOutput(), String.format(Locale.ROOT,
             "output would be %d B, not smaller than the input's %d B (--skip-if-larger)", encoded.length,
             inputBytes), null, new FileResult.Known(inputBytes, encoded.length, out.width(), out.height(),
-                out.palette().size(), compressed.k(), quality));
+                out.palette().size(), compressed.k(), quality, compressed.fit().kChoice().orElse(null)));
       }
       write(task, encoded);
       double seconds = (System.nanoTime() - start) / 1e9;
@@ -158,6 +169,29 @@ final class FileCompressor {
   private static FileResult.Source source(DecodedImage d) {
     String handling = d.color().isSrgb() ? "none" : d.inSourceColors() ? "kept" : "converted";
     return new FileResult.Source(d.color().description(), handling, d.sampleBits(), d.exact(), d.warnings());
+  }
+
+  /** The listener of the task's k search, silent once Ctrl-C has closed the gate (the report is printed then). */
+  private KSearch.Listener listenerOf(Task task) {
+    KSearch.Listener l = listeners.apply(task);
+    if (l == KSearch.Listener.NONE) {
+      return l;
+    }
+    return new KSearch.Listener() {
+      @Override
+      public void started(KSearch search) {
+        if (!gate.isClosed()) {
+          l.started(search);
+        }
+      }
+
+      @Override
+      public void tried(KSearch search, KSearch.Trial trial) {
+        if (!gate.isClosed()) {
+          l.tried(search, trial);
+        }
+      }
+    };
   }
 
   /** Why a quality search wrote nothing, in one line. */

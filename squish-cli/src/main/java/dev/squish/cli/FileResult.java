@@ -3,6 +3,7 @@ package dev.squish.cli;
 import dev.squish.compress.Quality;
 import dev.squish.compress.QualityTarget;
 import dev.squish.quantize.FitReport;
+import dev.squish.quantize.KSearch;
 import dev.squish.view.Figures;
 import java.util.List;
 
@@ -20,12 +21,13 @@ sealed interface FileResult {
    * @param outputBytes size of the output
    * @param width pixels
    * @param height pixels
-   * @param colors palette entries used
-   * @param k palette size asked for (or chosen, by a quality target or BIC)
+   * @param colors palette entries the written image uses: at most k, fewer when some entries are left unused
+   * @param k palette size asked for (or chosen, by a quality target or by BIC: then {@code fit().kChoice()} says
+   *     how)
    * @param quality error against the decoded input
    * @param fit how the palette was found
    * @param seconds wall time from reading to writing
-   * @param search how k was chosen by a quality target; null when k was given
+   * @param search how k was chosen by a quality target; null when k was given or the method chose it
    * @param source what the input's colours were and what was done with them
    */
   record Written(String input, String output, long inputBytes, long outputBytes, int width, int height, int colors,
@@ -76,17 +78,23 @@ sealed interface FileResult {
    * How a quality target chose k.
    *
    * @param target what was asked
+   * @param maxK the largest k allowed (--k); the search is over 1 to it
    * @param k the k chosen
    * @param quality the chosen output's value of the target's measure (PSNR dB or mean ΔE00)
    * @param probes every k tried, in order, with its quality
    */
-  record Search(QualityTarget target, int k, double quality, List<QualityTarget.Probe> probes) {
+  record Search(QualityTarget target, int maxK, int k, double quality, List<QualityTarget.Probe> probes) {
     public Search {
       probes = List.copyOf(probes);
     }
 
-    static Search of(QualityTarget target, QualityTarget.Result found) {
-      return new Search(target, found.k(), found.reached(), found.probes());
+    static Search of(QualityTarget target, int maxK, QualityTarget.Result found) {
+      return new Search(target, maxK, found.k(), found.reached(), found.probes());
+    }
+
+    /** {@return the k range searched, written as --k-range is: "1-64"} */
+    String range() {
+      return "1-" + maxK;
     }
   }
 
@@ -121,10 +129,11 @@ sealed interface FileResult {
    * @param colors the palette entries of the output that was not written, or -1
    * @param k the palette size asked for (or chosen by a search), or -1
    * @param quality what the output that was not written measured, or null
+   * @param kChoice how the method chose k itself (by BIC), or null
    */
   record Known(long inputBytes, long outputBytes, int width, int height, int colors, int k,
-      Quality quality) {
-    static final Known NOTHING = new Known(-1, -1, -1, -1, -1, -1, null);
+      Quality quality, KSearch.Choice kChoice) {
+    static final Known NOTHING = new Known(-1, -1, -1, -1, -1, -1, null, null);
   }
 
   /**

@@ -7,7 +7,9 @@ import java.util.Locale;
  * A one-line progress bar on a terminal: {@code [########------] 37/100 files  0:12, about 0:20 left}.
  * It is redrawn in place at most ten times a second, and erased before every other line is
  * printed so that the results scroll above it. Only used when the output is a terminal; the
- * {@link #NONE} bar draws nothing. Not thread-safe: the batch's coordinating thread drives it.
+ * {@link #NONE} bar draws nothing. The batch's coordinating thread drives it; the images being
+ * done may print lines above it from their own threads ({@link #printAbove}), so every method
+ * that draws holds the bar's lock.
  */
 class ProgressBar {
   /** A bar that draws nothing (not a terminal, --quiet, a single file). */
@@ -36,7 +38,7 @@ class ProgressBar {
   }
 
   /** Records that {@code done} files are finished and redraws when it is time to. */
-  void update(int done) {
+  synchronized void update(int done) {
     this.done = done;
     long now = System.nanoTime();
     if (!shown || now - lastDraw >= REDRAW_NANOS || done == total) {
@@ -48,16 +50,30 @@ class ProgressBar {
   }
 
   /** Redraws with the current count (for the clock to move while nothing finishes). */
-  void tick() {
+  synchronized void tick() {
     update(done);
   }
 
   /** Erases the bar, for a line to be printed; the next {@link #update} draws it again. */
-  void clear() {
+  synchronized void clear() {
     if (shown) {
       err.print(ERASE_LINE);
       err.flush();
       shown = false;
+    }
+  }
+
+  /**
+   * Prints {@code line} on {@code err} (standard error) from any thread: the bar, when shown, is
+   * erased first and drawn again below the line.
+   */
+  synchronized void printAbove(PrintWriter err, String line) {
+    boolean wasShown = shown;
+    clear();
+    err.println(line);
+    err.flush();
+    if (wasShown) {
+      update(done);
     }
   }
 

@@ -28,7 +28,9 @@ final class QuantizerOptions {
 
   @Option(names = {"-k", "--k"}, paramLabel = "K", defaultValue = "" + CompressOptions.DEFAULT_K,
       description = "Number of colours, " + K_RANGE + " (default: ${DEFAULT-VALUE}); with --method em also 'auto':"
-          + " fit mixtures for k in --k-range and keep the one with the lowest BIC.")
+          + " fit mixtures for k in --k-range and keep the one with the lowest BIC. The result line then says"
+          + " which k BIC chose; a line on standard error says which k are tried (unless a progress bar runs),"
+          + " and with --verbose one more per k as it is fitted.")
   String k;
 
   @Option(names = "--method", paramLabel = "METHOD", defaultValue = "kmeans",

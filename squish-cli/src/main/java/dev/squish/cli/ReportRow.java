@@ -1,9 +1,9 @@
 package dev.squish.cli;
 
 import dev.squish.quantize.FitReport;
+import dev.squish.quantize.KSearch;
 import dev.squish.view.Figures;
 import dev.squish.view.Json;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,15 +16,19 @@ final class ReportRow {
   /** The columns before the fit's own figures. */
   private static final List<String> FILE_COLUMNS = List.of("input", "output", "status", "reason", "input_bytes",
       "output_bytes", "ratio", "bits_per_pixel", "width", "height", "k", "colors", "channels", "mse", "psnr_db",
-      "lossless", "ssim", "delta_e2000", "quality_target", "quality_reached", "k_tried", "color_profile",
-      "color_handling", "sample_bits", "warnings", "seconds");
+      "lossless", "ssim", "delta_e2000", "k_chosen_by", "k_range", "quality_target", "quality_reached", "k_tried",
+      "color_profile", "color_handling", "sample_bits", "warnings", "seconds");
 
   /** The columns of a report row, in order; every row has all of them, null where they do not apply. */
   static final List<String> COLUMNS = Stream.concat(FILE_COLUMNS.stream(), FitReport.FIGURES.stream()).toList();
 
-  /** Columns that {@code --json} lines leave out when they are empty: those of --metrics, targets and EM. */
+  /** Columns that {@code --json} lines leave out when they are empty: those of --metrics, of choosing k and EM. */
   private static final List<String> OPTIONAL_COLUMNS = Stream.concat(Stream.of("ssim", "delta_e2000",
-      "quality_target", "quality_reached", "k_tried", "warnings"), FitReport.FIGURES.stream()).toList();
+      "k_chosen_by", "k_range", "quality_target", "quality_reached", "k_tried", "warnings"), FitReport.FIGURES.stream())
+      .toList();
+
+  /** The value of {@code k_chosen_by} after a --quality or --max-delta-e search; a method's own is its criterion's. */
+  static final String BY_QUALITY = "quality";
 
   /** The status word of a result: written, skipped or failed. */
   static String status(FileResult r) {
@@ -43,14 +47,13 @@ final class ReportRow {
     m.put("input", r.input());
     m.put("status", status(r));
     if (r instanceof FileResult.Skipped s) {
-      if (s.search() != null) {
-        m.put("k", s.search().k());
-        m.put("quality_target", ResultLine.target(s.search().target()));
-        m.put("quality_reached", Json.round(s.search().quality(), 4));
-      }
       m.put("output", s.output());
       m.put("reason", s.reason());
       known(m, s.known());
+      if (s.search() != null) {
+        m.put("k", s.search().k());
+        searched(m, s.search());
+      }
     } else if (r instanceof FileResult.Failed f) {
       m.put("reason", f.reason());
     } else if (r instanceof FileResult.Written w) {
@@ -80,6 +83,25 @@ final class ReportRow {
     if (k.quality() != null) {
       m.putAll(Figures.quality(k.quality()));
     }
+    if (k.kChoice() != null) {
+      chosenBy(m, k.kChoice());
+    }
+  }
+
+  /** How a quality target chose k: the target, what the chosen k reached, and every k tried. */
+  private static void searched(Map<String, Object> m, FileResult.Search s) {
+    m.put("k_chosen_by", BY_QUALITY);
+    m.put("k_range", s.range());
+    m.put("quality_target", ResultLine.target(s.target()));
+    m.put("quality_reached", Json.round(s.quality(), 4));
+    m.put("k_tried", String.join(" ", s.probes().stream().map(p -> Integer.toString(p.k())).toList()));
+  }
+
+  /** How the method chose k itself: its criterion ("bic", whose value is the row's bic), the range, every k tried. */
+  private static void chosenBy(Map<String, Object> m, KSearch.Choice c) {
+    m.put("k_chosen_by", c.search().criterion().id());
+    m.put("k_range", c.search().range());
+    m.put("k_tried", String.join(" ", c.trials().stream().map(t -> Integer.toString(t.k())).toList()));
   }
 
   private static void written(Map<String, Object> m, FileResult.Written r) {
@@ -96,12 +118,9 @@ final class ReportRow {
     m.put("sample_bits", r.source().sampleBits());
     m.put("warnings", r.source().warnings().isEmpty() ? null : String.join("; ", r.source().warnings()));
     if (r.search() != null) {
-      m.put("quality_target", ResultLine.target(r.search().target()));
-      m.put("quality_reached", Json.round(r.search().quality(), 4));
-      List<String> tried = new ArrayList<>();
-      r.search().probes().forEach(p -> tried.add(Integer.toString(p.k())));
-      m.put("k_tried", String.join(" ", tried));
+      searched(m, r.search());
     }
+    r.fit().kChoice().ifPresent(c -> chosenBy(m, c));
     m.put("seconds", Json.round(r.seconds(), 4));
     m.putAll(r.fit().figures());
   }

@@ -1,6 +1,7 @@
 package dev.squish.cli;
 
 import dev.squish.compress.QualityTarget;
+import dev.squish.quantize.KSearch;
 import java.math.BigDecimal;
 import java.util.Locale;
 
@@ -16,8 +17,8 @@ final class ResultLine {
         r.quality().ssim(), r.quality().deltaE2000()) : "";
     return String.format(Locale.ROOT, "%s -> %s: %d B -> %d B, ratio %.2f, %.3f bpp, %s, %s%s%s%s%s, %.2f s",
         r.input(), r.output(), r.inputBytes(), r.outputBytes(), r.ratio(), r.bitsPerPixel(), colours(r.colors()), psnr,
-        perceptual, r.quality().channels().equals("RGBA") ? " (RGBA)" : "", searched(r.search()),
-        profile(r.source()), r.seconds());
+        perceptual, r.quality().channels().equals("RGBA") ? " (RGBA)" : "", chosen(r), profile(r.source()),
+        r.seconds());
   }
 
   /** ", from Adobe RGB (1998)" for a converted input, ", Adobe RGB (1998) kept" when kept; empty for sRGB. */
@@ -39,11 +40,25 @@ final class ResultLine {
     return r.input() + ": skipped: " + r.reason();
   }
 
-  /** ", k = 37 chosen for PSNR >= 38 dB" after a quality search; empty otherwise. */
-  private static String searched(FileResult.Search s) {
-    if (s == null) {
-      return "";
+  /**
+   * How k was chosen, when it was not given: ", k = 37 chosen for PSNR 35-40 dB (reached 38.12 dB) in 5 tries"
+   * after a quality search, ", k = 24 chosen by BIC over 2-256 (BIC 1623307.5) in 15 tries" when the method
+   * searched; empty otherwise.
+   */
+  private static String chosen(FileResult.Written r) {
+    if (r.search() != null) {
+      return searched(r.search());
     }
+    return r.fit().kChoice().map(ResultLine::chosenBy).orElse("");
+  }
+
+  private static String chosenBy(KSearch.Choice c) {
+    String criterion = c.search().criterion().label();
+    return String.format(Locale.ROOT, ", k = %d chosen by %s over %s (%s %.1f) in %d tries", c.k(), criterion,
+        c.search().range(), criterion, c.value(), c.trials().size());
+  }
+
+  private static String searched(FileResult.Search s) {
     String reached = s.target().measure() == QualityTarget.Measure.PSNR
         ? String.format(Locale.ROOT, "%.2f dB", s.quality()) : String.format(Locale.ROOT, "%.3f", s.quality());
     return String.format(Locale.ROOT, ", k = %d chosen for %s (reached %s) in %d tries", s.k(), target(s.target()),

@@ -69,11 +69,12 @@ final class RunOptions {
       + " of text lines.")
   boolean json;
 
-  @Option(names = {"-v", "--verbose"}, description = "Print details of the fit, and stack traces of errors.")
+  @Option(names = {"-v", "--verbose"}, description = "Print details of the fit, and stack traces of errors;"
+      + " with --k auto also a line on standard error for each k as it is fitted (BIC, log-likelihood).")
   boolean verbose;
 
-  @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors: no result lines, progress bar or"
-      + " summary.")
+  @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors: no result lines, progress bar,"
+      + " --k auto progress lines or summary.")
   boolean quiet;
 
   @Option(names = "--no-progress", description = "No progress bar (there is none anyway when the output is not a"

@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
         "  squish photos -r --skip-existing       only the photos not done yet",
         "  squish icons --format gif --report r.csv",
         "  cat photo.png | squish - -k 16 > small.png",
-        "  squish photo.jpg --method em -k auto --k-range 2-64 -o photo.png --run.verbose"
+        "  squish photo.jpg --method em -k auto --k-range 2-64 -o photo.png --verbose"
     })
 final class SquishCommand implements Callable<Integer> {
   @Spec
@@ -85,7 +85,9 @@ final class SquishCommand implements Callable<Integer> {
     boolean many = items.size() > 1 || plan.hasFolders();
     ProgressBar bar = env.terminal() && !run.quiet && !run.noProgress && many ? new ProgressBar(err, items.size())
         : ProgressBar.NONE;
-    FileCompressor compressor = new FileCompressor(settings, env.stdin(), env.stdout(), env.sink());
+    KSearchNotes.Detail notes = KSearchNotes.Detail.of(run.quiet, run.verbose, bar != ProgressBar.NONE);
+    FileCompressor compressor = new FileCompressor(settings, env.stdin(), env.stdout(), env.sink(),
+        task -> KSearchNotes.of(task.shownInput(), notes, line -> bar.printAbove(err, line)));
     Batch batch = new Batch(compressor::run, compressor.gate(), run.jobs, bar);
     Batch.Outcome outcome = batch.run(items, r -> print(r, text, err),
         (soFar, seconds) -> interrupted(plan, soFar, seconds, reportPath, err));

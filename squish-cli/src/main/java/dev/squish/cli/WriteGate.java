@@ -42,6 +42,11 @@ final class WriteGate {
     }
   }
 
+  /** {@return true once the gate is closed (Ctrl-C): the run is ending} */
+  synchronized boolean isClosed() {
+    return closed;
+  }
+
   /**
    * Closes the gate and waits up to {@code timeoutMillis} for the writes in progress to end.
    * Returns true when none is left.

@@ -1,15 +1,25 @@
 package dev.squish.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.squish.io.files.AtomicOutput;
 import dev.squish.testkit.TestImages;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The command line of {@code --method em}: options, reports, usage errors. */
 class EmCliTest {
@@ -24,6 +34,164 @@ class EmCliTest {
     Matcher m = Pattern.compile("\"" + key + "\":(-?[0-9.Ee+-]+)").matcher(json);
     assertThat(m.find()).as("%s in %s", key, json).isTrue();
     return Double.parseDouble(m.group(1));
+  }
+
+  private static String text(String json, String key) {
+    Matcher m = Pattern.compile("\"" + key + "\":\"([^\"]*)\"").matcher(json);
+    assertThat(m.find()).as("%s in %s", key, json).isTrue();
+    return m.group(1);
+  }
+
+  /** A small picture of three noisy colour clouds, 64 x 48: a k search over it takes well under a second. */
+  private Path clouds(String name) throws IOException {
+    int[][] centres = {{200, 40, 40}, {40, 160, 60}, {50, 60, 200}};
+    SplittableRandom random = new SplittableRandom(5);
+    BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < 48; y++) {
+      for (int x = 0; x < 64; x++) {
+        int[] c = centres[(x / 22 + y / 16) % 3];
+        int rgb = 0;
+        for (int channel : c) {
+          rgb = rgb << 8 | Math.max(0, Math.min(255, (int) Math.round(channel + 12 * gaussian(random))));
+        }
+        image.setRGB(x, y, rgb);
+      }
+    }
+    Path p = dir.resolve(name);
+    Files.createDirectories(p.getParent());
+    ImageIO.write(image, "png", p.toFile());
+    return p;
+  }
+
+  private static double gaussian(SplittableRandom r) {
+    return Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
+  }
+
+  /** The arguments of a k search over 2-6 on {@code in}, with {@code more}. */
+  private String[] autoK(Path in, String... more) {
+    List<String> args = new ArrayList<>(List.of(in.toString(), "--method", "em", "--k", "auto", "--k-range", "2-6",
+        "-o", dir.resolve("auto.png").toString(), "--force"));
+    args.addAll(List.of(more));
+    return args.toArray(String[]::new);
+  }
+
+  /** The BIC of the chosen k in a --json line, from its k-versus-BIC table. */
+  private static double bicOfRow(String json, int k) {
+    Matcher m = Pattern.compile("\\{\"k\":" + k + ",\"components\":\\d+,\"bic\":(-?[0-9.Ee+-]+)").matcher(json);
+    assertThat(m.find()).as("k_selection row of k = %d in %s", k, json).isTrue();
+    return Double.parseDouble(m.group(1));
+  }
+
+  @Test
+  void theLineOfAnAutoKRunSaysThatBicChoseKAndOverWhichRange() throws IOException {
+    Path in = clouds("clouds.png");
+    CliRun run = CliRun.of(autoK(in));
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    Matcher m = Pattern.compile(", (\\d+) colours?, PSNR \\d+\\.\\d\\d dB, k = (\\d+) chosen by BIC over 2-6"
+        + " \\(BIC (-?\\d+\\.\\d)\\) in 4 tries, \\d+\\.\\d\\d s$").matcher(run.out().strip());
+    assertThat(m.find()).as(run.out()).isTrue();
+    int colours = Integer.parseInt(m.group(1));
+    int k = Integer.parseInt(m.group(2));
+    assertThat(k).isIn(2, 3, 4, 6);
+    assertThat(colours).as("palette entries, at most k").isBetween(1, k);
+    // not on a terminal and without --verbose: one line on standard error when the search starts, no more
+    assertThat(run.err()).isEqualTo("squish: " + in + ": choosing k by BIC over 2-6, 4 tries: k = 2 3 4 6"
+        + " (--verbose shows each as it ends)\n");
+
+    CliRun json = CliRun.of(autoK(in, "--json"));
+    assertThat(number(json.out(), "k")).isEqualTo(k);
+    assertThat(number(json.out(), "colors")).isEqualTo(colours);
+    assertThat(String.format(Locale.ROOT, "%.1f", number(json.out(), "bic"))).isEqualTo(m.group(3));
+  }
+
+  @Test
+  void theJsonRecordAndTheReportRowSayThatBicChoseK() throws IOException {
+    Path in = clouds("clouds.png");
+    Path report = dir.resolve("report.csv");
+    CliRun run = CliRun.of(autoK(in, "--json", "--report", report.toString()));
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    String json = run.out().strip();
+    assertThat(text(json, "k_chosen_by")).isEqualTo("bic");
+    assertThat(text(json, "k_range")).isEqualTo("2-6");
+    assertThat(text(json, "k_tried")).isEqualTo("2 3 4 6");
+    int k = (int) number(json, "k");
+    assertThat(number(json, "bic")).as("the row's BIC is the chosen k's").isEqualTo(bicOfRow(json, k));
+    for (int other : new int[] {2, 3, 4, 6}) {
+      assertThat(bicOfRow(json, other)).isGreaterThanOrEqualTo(number(json, "bic"));
+    }
+    assertThat(json).doesNotContain("quality_target");
+
+    List<String> csv = Files.readAllLines(report);
+    List<String> header = List.of(csv.get(0).split(","));
+    List<String> row = List.of(csv.get(1).split(",", -1));
+    assertThat(row.get(header.indexOf("k_chosen_by"))).isEqualTo("bic");
+    assertThat(row.get(header.indexOf("k_range"))).isEqualTo("2-6");
+    assertThat(row.get(header.indexOf("k_tried"))).isEqualTo("2 3 4 6");
+    assertThat(row.get(header.indexOf("k"))).isEqualTo(Integer.toString(k));
+    assertThat(row.get(header.indexOf("quality_target"))).isEmpty();
+  }
+
+  @Test
+  void verboseOffATerminalPrintsEachKAsItIsFittedAndStandardOutputStaysJson() throws IOException {
+    Path in = clouds("clouds.png");
+    CliRun run = CliRun.of(autoK(in, "--json", "--verbose"));
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    List<String> out = run.out().lines().toList();
+    assertThat(out).hasSize(1);
+    assertThat(out.get(0)).startsWith("{\"input\":").endsWith("}").doesNotContain("squish: ");
+    List<String> err = run.err().lines().toList();
+    assertThat(err).hasSize(5);
+    assertThat(err.get(0)).isEqualTo("squish: " + in + ": choosing k by BIC over 2-6, 4 tries: k = 2 3 4 6");
+    int[] ks = {2, 3, 4, 6};
+    for (int i = 0; i < ks.length; i++) {
+      String bic = String.format(Locale.ROOT, "%.1f", bicOfRow(out.get(0), ks[i]));
+      assertThat(err.get(i + 1))
+          .startsWith("squish: " + in + ": k = " + ks[i] + " (" + (i + 1) + " of 4): BIC " + bic + ", log-likelihood -")
+          .containsPattern(" per pixel, PSNR \\d+\\.\\d\\d dB, \\d+ components?, \\d+ iterations");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"-q", "--quiet --verbose"})
+  void quietPrintsNothingDuringOrAfterTheSearch(String quiet) throws IOException {
+    Path in = clouds("clouds.png");
+    CliRun run = CliRun.of(autoK(in, quiet.split(" ")));
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).isEmpty();
+    assertThat(dir.resolve("auto.png")).exists();
+  }
+
+  @Test
+  void onATerminalTheProgressBarStandsForTheStartLineAndVerboseLinesScrollAboveIt() throws IOException {
+    Path a = clouds("p/a.png");
+    Path b = clouds("p/b.png");
+    String[] args = {dir.resolve("p").toString(), "--method", "em", "--k", "auto", "--k-range", "2-3", "--jobs", "1",
+        "--output-dir", dir.resolve("out").toString(), "--force"};
+    CliRun plain = CliRun.in(true, AtomicOutput::write, new byte[0], args);
+    assertThat(plain.exitCode()).as(plain.err()).isZero();
+    assertThat(plain.err()).contains("] 2/2 files");
+    assertThat(withoutBar(plain.err())).isEmpty();
+    assertThat(plain.out()).contains("k = ", " chosen by BIC over 2-3 ");
+
+    String[] verbose = Arrays.copyOf(args, args.length + 1);
+    verbose[args.length] = "--verbose";
+    CliRun run = CliRun.in(true, AtomicOutput::write, new byte[0], verbose);
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).contains("] 2/2 files");
+    List<String> lines = withoutBar(run.err()).lines().toList();
+    assertThat(lines).hasSize(6);
+    for (int i = 0; i < 2; i++) {
+      Path in = i == 0 ? a : b;
+      assertThat(lines.get(3 * i)).isEqualTo("squish: " + in + ": choosing k by BIC over 2-3, 2 tries: k = 2 3");
+      assertThat(lines.get(3 * i + 1)).startsWith("squish: " + in + ": k = 2 (1 of 2): BIC ");
+      assertThat(lines.get(3 * i + 2)).startsWith("squish: " + in + ": k = 3 (2 of 2): BIC ");
+    }
+  }
+
+  /** Standard error without the progress bar: every erase and every drawing of the bar taken out. */
+  private static String withoutBar(String err) {
+    return err.replaceAll("\r\u001b\\[K(\\[[#-]+\\] \\d+/\\d+ files  [^\r\n\u001b]*)?", "");
   }
 
   private static int count(String s, String needle) {
@@ -150,5 +318,7 @@ class EmCliTest {
     String help = CliRun.of("--help").out();
     assertThat(help).contains("--method", "kmeans", "em (EM on a Gaussian mixture", "--covariance", "full (correlated",
         "--assign", "nearest", "map", "--k-range", "auto", "BIC");
+    assertThat(help.replaceAll("\\s+", " ")).contains("The result line then says which k BIC chose",
+        "with --k auto also a line on standard error for each k as it is fitted", "--k auto progress lines");
   }
 }

@@ -65,6 +65,8 @@ class QualityCliTest {
     int k = (int) number(json, "k");
     double reached = number(json, "quality_reached");
     assertThat(reached).isGreaterThanOrEqualTo(max);
+    assertThat(text(json, "k_chosen_by")).isEqualTo("quality");
+    assertThat(text(json, "k_range")).isEqualTo("1-256");
     assertThat(psnr(decode(in), decode(out))).isCloseTo(reached, org.assertj.core.data.Offset.offset(1e-3));
     assertThat((int) number(json, "colors")).isLessThanOrEqualTo(k);
     // the search's own probes show that one colour fewer misses the target (bisection ends next to it)

@@ -3,7 +3,9 @@ package dev.squish.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import dev.squish.quantize.KSearch;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,6 +47,26 @@ class SummaryTest {
     assertThat(lines.get(13)).isEqualTo("  ... and 2 more failed (each is listed above and in --report)");
     assertThat(lines.get(14)).isEqualTo("  ignored 2 files in the folders that are not images by name (.psd .txt)");
     assertThat(s.exitCode(false)).isEqualTo(ExitCode.SOME_FAILED);
+  }
+
+  @Test
+  void aSkippedRowSaysThatBicChoseKAsAWrittenOneDoes() {
+    KSearch search = new KSearch(KSearch.Criterion.BIC, 2, 256, List.of(2, 3, 4, 5));
+    List<KSearch.Trial> trials = List.of(new KSearch.Trial(2, 2, 900.5, -9, 19, 30, 8, true),
+        new KSearch.Trial(3, 3, 800.25, -8, 29, 33, 9, true), new KSearch.Trial(4, 4, 850, -8, 39, 35, 12, true),
+        new KSearch.Trial(5, 5, 870, -8, 49, 36, 7, false));
+    FileResult.Known known = new FileResult.Known(1000, 1200, 10, 10, 3, 3, null, new KSearch.Choice(search, 3,
+        trials));
+    Map<String, Object> row = ReportRow.of(new FileResult.Skipped("a.png", "a-squish.png", "not smaller", null,
+        known));
+    assertThat(row).containsEntry("k", 3).containsEntry("colors", 3).containsEntry("k_chosen_by", "bic")
+        .containsEntry("k_range", "2-256").containsEntry("k_tried", "2 3 4 5").containsEntry("quality_target", null);
+    // the start of a k search and a line per k, as --verbose prints them on standard error
+    assertThat(KSearchNotes.startLine("a.png", search, false)).isEqualTo("squish: a.png: choosing k by BIC over"
+        + " 2-256, 4 tries: k = 2 3 4 5 (--verbose shows each as it ends)");
+    assertThat(KSearchNotes.trialLine("a.png", search, trials.get(3), 4, 0.25)).isEqualTo("squish: a.png: k = 5"
+        + " (4 of 4): BIC 870.0, log-likelihood -8.0000 per pixel, PSNR 36.00 dB, 5 components, 7 iterations"
+        + " (not converged), 0.3 s");
   }
 
   @Test

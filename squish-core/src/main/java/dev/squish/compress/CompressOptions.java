@@ -1,14 +1,16 @@
 package dev.squish.compress;
 
 import dev.squish.quantize.ColorSpace;
+import dev.squish.quantize.KSearch;
 import dev.squish.quantize.Method;
 import dev.squish.quantize.Speed;
 import java.util.Objects;
 
 /**
  * What to do to an image: the method and its palette size, the colour space the clustering works
- * in, the dithering, how much effort to spend, the seed of every random choice, and which
- * perceptual measures to take besides MSE and PSNR. Immutable; made with {@link #of} or a {@link Builder}.
+ * in, the dithering, how much effort to spend, the seed of every random choice, which
+ * perceptual measures to take besides MSE and PSNR, and who hears a k search as it goes.
+ * Immutable; made with {@link #of} or a {@link Builder}.
  *
  * <pre>{@code
  * CompressOptions o = CompressOptions.builder(Method.kMeans(64))
@@ -24,9 +26,11 @@ import java.util.Objects;
  * @param seed seed of every random choice; the same image, options and seed give the same result
  * @param ssim also measure mean SSIM (on luminance)
  * @param deltaE also measure mean CIEDE2000
+ * @param kSearchListener told of each fit of a k search ({@link Method.EmAutoK}) as it ends, for progress; it
+ *     changes nothing in the result ({@link KSearch.Listener#NONE} unless set)
  */
 public record CompressOptions(Method method, ColorSpace space, Dithering dithering, Speed speed, long seed,
-    boolean ssim, boolean deltaE) {
+    boolean ssim, boolean deltaE, KSearch.Listener kSearchListener) {
   /** Default seed: fixed, so that runs repeat. */
   public static final long DEFAULT_SEED = 1;
   /** Default palette size. */
@@ -42,12 +46,14 @@ public record CompressOptions(Method method, ColorSpace space, Dithering ditheri
    * @param seed any
    * @param ssim whether to measure SSIM
    * @param deltaE whether to measure ΔE00
+   * @param kSearchListener not null
    */
   public CompressOptions {
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(space, "space");
     Objects.requireNonNull(dithering, "dithering");
     Objects.requireNonNull(speed, "speed");
+    Objects.requireNonNull(kSearchListener, "kSearchListener");
   }
 
   /**
@@ -70,7 +76,8 @@ public record CompressOptions(Method method, ColorSpace space, Dithering ditheri
 
   /** {@return a builder starting from these options} */
   public Builder toBuilder() {
-    return new Builder(method).space(space).dithering(dithering).speed(speed).seed(seed).ssim(ssim).deltaE(deltaE);
+    return new Builder(method).space(space).dithering(dithering).speed(speed).seed(seed).ssim(ssim).deltaE(deltaE)
+        .kSearchListener(kSearchListener);
   }
 
   /** Builds {@link CompressOptions}; every setter returns the builder. */
@@ -82,6 +89,7 @@ public record CompressOptions(Method method, ColorSpace space, Dithering ditheri
     private long seed = DEFAULT_SEED;
     private boolean ssim;
     private boolean deltaE;
+    private KSearch.Listener kSearchListener = KSearch.Listener.NONE;
 
     private Builder(Method method) {
       this.method = method;
@@ -164,9 +172,20 @@ public record CompressOptions(Method method, ColorSpace space, Dithering ditheri
       return this;
     }
 
+    /**
+     * Sets who hears a k search ({@link Method.EmAutoK}) as it goes (default {@link KSearch.Listener#NONE}).
+     *
+     * @param value the listener
+     * @return this builder
+     */
+    public Builder kSearchListener(KSearch.Listener value) {
+      this.kSearchListener = value;
+      return this;
+    }
+
     /** {@return the options; checks that none is missing} */
     public CompressOptions build() {
-      return new CompressOptions(method, space, dithering, speed, seed, ssim, deltaE);
+      return new CompressOptions(method, space, dithering, speed, seed, ssim, deltaE, kSearchListener);
     }
   }
 }

@@ -54,7 +54,7 @@ public record PaletteFit(Palette palette, int k, FitReport fit) {
     Objects.requireNonNull(histogram, "histogram");
     Method method = options.method();
     Quantization q = Quantizers.quantize(new KMeansSession(histogram, options.space()), method, options.speed(),
-        options.seed(), false);
+        options.seed(), false, options.kSearchListener());
     if (!(method instanceof Method.Given)) {
       q = Pipeline.withHiddenColor(q, histogram.hiddenColor());
     }

@@ -73,7 +73,8 @@ public final class PreparedImage {
   public Compressed compress(CompressOptions options) {
     Objects.requireNonNull(options, "options");
     KMeansSession ss = session(options.space());
-    Quantization q = Quantizers.quantize(ss, options.method(), options.speed(), options.seed(), false);
+    Quantization q = Quantizers.quantize(ss, options.method(), options.speed(), options.seed(), false,
+        options.kSearchListener());
     return Pipeline.finish(image, ss, q, options, Quantizers.k(options.method(), q), false);
   }
 
@@ -82,7 +83,8 @@ public final class PreparedImage {
    * of {@value #PREVIEW_DRAWS} pixels (k-means with one seeding and no random swaps), then every
    * colour of the image takes its nearest palette entry in the working space; mapping, dithering
    * and measuring are the real ones on the real image. An image with few colours gets the exact
-   * result, which is then as quick ({@link Compressed#preview()} tells which).
+   * result, which is then as quick ({@link Compressed#preview()} tells which). A k search's
+   * listener hears the fits to the sample.
    *
    * @param options what to do
    * @return the quick result
@@ -94,7 +96,8 @@ public final class PreparedImage {
       return compress(options);
     }
     KMeansSession sampled = previewSessions.computeIfAbsent(options.space(), s -> new KMeansSession(sample, s));
-    Quantization fitted = Quantizers.quantize(sampled, options.method(), options.speed(), options.seed(), true);
+    Quantization fitted = Quantizers.quantize(sampled, options.method(), options.speed(), options.seed(), true,
+        options.kSearchListener());
     Quantization q = Quantizers.nearest(fitted.palette(), session(options.space()), fitted.report());
     return Pipeline.finish(image, session(options.space()), q, options, Quantizers.k(options.method(), fitted), true);
   }

@@ -6,6 +6,7 @@ import dev.squish.cluster.WeightedPoints;
 import dev.squish.image.Palette;
 import dev.squish.parallel.ParallelChunks;
 import dev.squish.quantize.FitReport;
+import dev.squish.quantize.KSearch;
 import dev.squish.quantize.Method;
 import dev.squish.quantize.Speed;
 import dev.squish.quantize.gmm.GmmBicQuantizer;
@@ -22,8 +23,10 @@ final class Quantizers {
    * Quantizes the session's histogram with {@code method} at {@code speed}, in the session's colour space.
    *
    * @param quick for k-means, one seeding and no random swaps (a preview's first impression)
+   * @param listener hears a k search ({@link Method.EmAutoK}) as it goes
    */
-  static Quantization quantize(KMeansSession session, Method method, Speed speed, long seed, boolean quick) {
+  static Quantization quantize(KMeansSession session, Method method, Speed speed, long seed, boolean quick,
+      KSearch.Listener listener) {
     if (method instanceof Method.KMeans m) {
       KMeansConfig config = quick ? KMeansConfig.quick(m.k(), seed, session.space())
           : KMeansConfig.of(m.k(), seed, session.space(), speed);
@@ -38,15 +41,12 @@ final class Quantizers {
     }
     Method.EmAutoK m = (Method.EmAutoK) method;
     GmmConfig config = GmmConfig.of(m.maxK(), m.covariance(), m.assignment(), seed, session.space(), speed);
-    return new GmmBicQuantizer(config, m).quantize(session);
+    return new GmmBicQuantizer(config, m, listener).quantize(session);
   }
 
-  /** The palette size a quantization answers for: the k asked, or the k a model selection chose. */
+  /** The palette size a quantization answers for: the k asked, or the k the method's own search chose. */
   static int k(Method method, Quantization q) {
-    if (method instanceof Method.EmAutoK && q.report() instanceof FitReport.Em em) {
-      return em.k();
-    }
-    return method.k();
+    return q.report().kChoice().map(KSearch.Choice::k).orElse(method.k());
   }
 
   /** Every colour of the session's histogram assigned to its nearest entry of {@code palette} in the working space. */

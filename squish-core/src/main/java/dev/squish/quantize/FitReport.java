@@ -55,6 +55,14 @@ public sealed interface FitReport permits FitReport.KMeans, FitReport.Em, FitRep
   }
 
   /**
+   * {@return how the method chose k itself ({@link Method.EmAutoK}: by BIC over its range), or
+   * empty when k was given}
+   */
+  default Optional<KSearch.Choice> kChoice() {
+    return Optional.empty();
+  }
+
+  /**
    * How a k-means palette was found.
    *
    * @param iterations Lloyd iterations on the full histogram
@@ -173,12 +181,13 @@ public sealed interface FitReport permits FitReport.KMeans, FitReport.Em, FitRep
    * @param collapses components that collapsed and were re-seeded or dropped
    * @param objective weighted sum of squared errors per pixel in the working space after rounding the palette
    * @param exact true when the image had no more colours than k and the palette is lossless
-   * @param selection with {@link Method.EmAutoK}: every k tried, with its BIC and PSNR; empty otherwise
+   * @param choice with {@link Method.EmAutoK}: the range searched and every k tried, with its BIC and PSNR; null
+   *     when k was given
    */
   record Em(int k, Covariance covariance, Assignment assignment, double regCovar,
       ColorSpace space, int dimensions, int coarsePoints, int coarseIterations, int iterations, boolean converged,
       double logLikelihood, double[] logLikelihoodHistory, double bic, GaussianMixture mixture,
-      List<Collapse> collapses, double objective, boolean exact, List<Candidate> selection) implements FitReport {
+      List<Collapse> collapses, double objective, boolean exact, KSearch.Choice choice) implements FitReport {
 
     /**
      * Copies the history and the lists.
@@ -200,12 +209,14 @@ public sealed interface FitReport permits FitReport.KMeans, FitReport.Em, FitRep
      * @param collapses collapsed components
      * @param objective squared error per pixel after rounding
      * @param exact whether the palette is lossless
-     * @param selection the k-versus-BIC table, or empty
+     * @param choice the k search, or null
      */
     public Em {
       logLikelihoodHistory = logLikelihoodHistory.clone();
       collapses = List.copyOf(collapses);
-      selection = List.copyOf(selection);
+      if (choice != null && choice.k() != k) {
+        throw new IllegalArgumentException("the report is of k = " + k + ", the search chose " + choice.k());
+      }
     }
 
     /**
@@ -219,22 +230,6 @@ public sealed interface FitReport permits FitReport.KMeans, FitReport.Em, FitRep
      * @param color the colour it was re-seeded on, {@code 0xAARRGGBB} (0 when dropped)
      */
     public record Collapse(String phase, int iteration, int component, double pixels, boolean reseeded, int color) {}
-
-    /**
-     * One row of the k-versus-BIC table of {@link Method.EmAutoK}: a mixture fitted with {@code k}
-     * components, scored.
-     *
-     * @param k components asked for
-     * @param components components in the fitted mixture (fewer than k when the image has fewer colours)
-     * @param bic Bayesian information criterion on the histogram (lower is better)
-     * @param logLikelihood mean log-likelihood per pixel
-     * @param parameters free parameters
-     * @param psnr PSNR in dB of the palette with the chosen mapping, over the histogram (infinite when lossless)
-     * @param iterations EM iterations over the full histogram
-     * @param converged whether EM converged
-     */
-    public record Candidate(int k, int components, double bic, double logLikelihood, int parameters, double psnr,
-        int iterations, boolean converged) {}
 
     /** {@return a copy of the log-likelihood history} */
     @Override
@@ -255,6 +250,16 @@ public sealed interface FitReport permits FitReport.KMeans, FitReport.Em, FitRep
     /** {@return free parameters of the mixture, as BIC counts them} */
     public int parameters() {
       return mixture.parameterCount();
+    }
+
+    /** {@return with {@link Method.EmAutoK}: every k tried with its BIC and PSNR (the k-vs-BIC table), else empty} */
+    public List<KSearch.Trial> selection() {
+      return choice == null ? List.of() : choice.trials();
+    }
+
+    @Override
+    public Optional<KSearch.Choice> kChoice() {
+      return Optional.ofNullable(choice);
     }
 
     /** {@return components re-seeded after collapsing} */

@@ -91,7 +91,7 @@ final class ReportFigures {
     m.put("collapses", events);
     if (!em.selection().isEmpty()) {
       List<Object> rows = new ArrayList<>();
-      for (FitReport.Em.Candidate c : em.selection()) {
+      for (KSearch.Trial c : em.selection()) {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("k", c.k());
         e.put("components", c.components());
@@ -155,13 +155,15 @@ final class ReportFigures {
           c.reseeded() ? "re-seeded on " + hex(c.color()) : "dropped"));
     }
     if (!em.selection().isEmpty()) {
-      lines.add("k chosen by BIC (lower is better); PSNR over the histogram with this mapping:");
+      KSearch search = em.choice().search();
+      lines.add(String.format(Locale.ROOT, "k chosen by BIC over %s (lower is better), %d tries; PSNR over the"
+          + " histogram with this mapping:", search.range(), search.ks().size()));
       lines.add(String.format(Locale.ROOT, "%5s %6s %16s %12s %9s %6s", "k", "comps", "BIC", "loglik/px",
           "PSNR dB", "iters"));
-      for (FitReport.Em.Candidate c : em.selection()) {
+      for (KSearch.Trial c : em.selection()) {
         String psnr = Double.isInfinite(c.psnr()) ? "lossless" : String.format(Locale.ROOT, "%.2f", c.psnr());
         lines.add(String.format(Locale.ROOT, "%5d %6d %16.1f %12.4f %9s %6d%s", c.k(), c.components(), c.bic(),
-            c.logLikelihood(), psnr, c.iterations(), c.bic() == em.bic() ? "  <- chosen" : ""));
+            c.logLikelihood(), psnr, c.iterations(), c.k() == em.k() ? "  <- chosen" : ""));
       }
     }
     lines.addAll(componentTable(em.mixture()));

@@ -6,6 +6,7 @@ import dev.squish.image.RgbaImage;
 import dev.squish.quantize.Assignment;
 import dev.squish.quantize.Covariance;
 import dev.squish.quantize.FitReport;
+import dev.squish.quantize.KSearch;
 import dev.squish.quantize.Method;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -86,8 +87,42 @@ class PreparedImageTest {
     PreparedImage p = PreparedImage.of(noise(4, 30, 20));
     Compressed c = p.compress(CompressOptions.of(Method.emAutoK(3, 8)));
     FitReport.Em r = (FitReport.Em) c.fit();
-    assertThat(r.selection()).extracting(FitReport.Em.Candidate::k).containsExactly(3, 4, 6, 8);
+    assertThat(r.selection()).extracting(KSearch.Trial::k).containsExactly(3, 4, 6, 8);
     assertThat(c.k()).isEqualTo(r.k());
+    KSearch.Choice choice = c.fit().kChoice().orElseThrow();
+    assertThat(choice.search().criterion()).isEqualTo(KSearch.Criterion.BIC);
+    assertThat(choice.search().range()).isEqualTo("3-8");
+    assertThat(choice.search().ks()).containsExactly(3, 4, 6, 8);
+    assertThat(choice.k()).isEqualTo(c.k());
+    assertThat(choice.value()).isEqualTo(r.bic());
+    assertThat(p.compress(CompressOptions.of(Method.em(8))).fit().kChoice()).as("k given").isEmpty();
+    assertThat(p.compress(CompressOptions.of(Method.kMeans(8))).fit().kChoice()).as("k-means").isEmpty();
+  }
+
+  @Test
+  void theKSearchListenerHearsEveryFitInOrderAndChangesNothing() {
+    PreparedImage p = PreparedImage.of(noise(4, 30, 20));
+    java.util.List<String> heard = new java.util.ArrayList<>();
+    KSearch.Listener listener = new KSearch.Listener() {
+      @Override
+      public void started(KSearch search) {
+        heard.add("started " + search.range() + " " + search.ks());
+      }
+
+      @Override
+      public void tried(KSearch search, KSearch.Trial trial) {
+        heard.add("tried " + trial);
+      }
+    };
+    Compressed quiet = p.compress(CompressOptions.builder(Method.emAutoK(2, 6)).seed(3).build());
+    Compressed heardOf = p.compress(CompressOptions.builder(Method.emAutoK(2, 6)).seed(3).kSearchListener(listener)
+        .build());
+    java.util.List<String> expected = new java.util.ArrayList<>(java.util.List.of("started 2-6 [2, 3, 4, 6]"));
+    heardOf.fit().kChoice().orElseThrow().trials().forEach(t -> expected.add("tried " + t));
+    assertThat(heard).containsExactlyElementsOf(expected);
+    assertThat(heardOf.image().copyIndices()).isEqualTo(quiet.image().copyIndices());
+    assertThat(heardOf.palette()).isEqualTo(quiet.palette());
+    assertThat(heardOf.fit().kChoice()).isEqualTo(quiet.fit().kChoice());
   }
 
   @Test

@@ -4,6 +4,7 @@ import dev.squish.cluster.Quantization;
 import dev.squish.cluster.Quantizer;
 import dev.squish.histogram.ColorHistogram;
 import dev.squish.quantize.FitReport;
+import dev.squish.quantize.KSearch;
 import dev.squish.quantize.Method;
 import dev.squish.quantize.kmeans.KMeansSession;
 import java.util.ArrayList;
@@ -27,22 +28,34 @@ import java.util.TreeSet;
  * <p>The ladder is {@code minK}, {@code maxK} and every power of two and 1.5 times a power of two
  * in between (2, 3, 4, 6, 8, 12, 16, 24, ..., 256): 15 fits for the full range instead of 255, at
  * the price of choosing only among those k. Each k above the number of distinct colours is
- * replaced by that number. The result is the chosen fit, its report carrying the whole table
- * ({@link FitReport.Em#selection()}).
+ * replaced by that number. The result is the chosen fit, its report carrying the range and the
+ * whole table ({@link FitReport.Em#choice()}). A {@link KSearch.Listener} hears each fit as it
+ * ends; it cannot change the result.
  */
 public final class GmmBicQuantizer implements Quantizer {
   private final GmmConfig config;
   private final int minK;
   private final int maxK;
+  private final KSearch.Listener listener;
 
   /**
    * @param config settings for every fit; its {@code components} is ignored
    * @param range the k range, and the covariance and mapping (those of {@code config} are used)
    */
   public GmmBicQuantizer(GmmConfig config, Method.EmAutoK range) {
+    this(config, range, KSearch.Listener.NONE);
+  }
+
+  /**
+   * @param config settings for every fit; its {@code components} is ignored
+   * @param range the k range, and the covariance and mapping (those of {@code config} are used)
+   * @param listener told of the search before the first fit and after each
+   */
+  public GmmBicQuantizer(GmmConfig config, Method.EmAutoK range, KSearch.Listener listener) {
     this.config = Objects.requireNonNull(config, "config");
     this.minK = range.minK();
     this.maxK = range.maxK();
+    this.listener = Objects.requireNonNull(listener, "listener");
   }
 
   /** The k values tried for a histogram of {@code distinctColors} colours, increasing. */
@@ -73,23 +86,28 @@ public final class GmmBicQuantizer implements Quantizer {
   public Quantization quantize(KMeansSession session) {
     ColorHistogram histogram = session.histogram();
     boolean alpha = GmmQuantizer.hasAlpha(histogram);
-    List<FitReport.Em.Candidate> rows = new ArrayList<>();
+    KSearch search = new KSearch(KSearch.Criterion.BIC, minK, maxK, ladder(histogram.size()));
+    listener.started(search);
+    List<KSearch.Trial> rows = new ArrayList<>();
     Quantization best = null;
     double bestBic = Double.POSITIVE_INFINITY;
-    for (int k : ladder(histogram.size())) {
+    for (int k : search.ks()) {
       Quantization q = new GmmQuantizer(config.withComponents(k)).quantize(session);
       FitReport.Em r = (FitReport.Em) q.report();
-      rows.add(new FitReport.Em.Candidate(k, r.components(), r.bic(), r.logLikelihood(), r.parameters(),
-          psnr(histogram, q, alpha), r.iterations(), r.converged()));
+      KSearch.Trial trial = new KSearch.Trial(k, r.components(), r.bic(), r.logLikelihood(), r.parameters(),
+          psnr(histogram, q, alpha), r.iterations(), r.converged());
+      rows.add(trial);
       if (r.bic() < bestBic) {
         bestBic = r.bic();
         best = q;
       }
+      listener.tried(search, trial);
     }
     FitReport.Em e = (FitReport.Em) best.report();
     FitReport.Em chosen = new FitReport.Em(e.k(), e.covariance(), e.assignment(), e.regCovar(), e.space(),
         e.dimensions(), e.coarsePoints(), e.coarseIterations(), e.iterations(), e.converged(), e.logLikelihood(),
-        e.logLikelihoodHistory(), e.bic(), e.mixture(), e.collapses(), e.objective(), e.exact(), rows);
+        e.logLikelihoodHistory(), e.bic(), e.mixture(), e.collapses(), e.objective(), e.exact(),
+        new KSearch.Choice(search, e.k(), rows));
     int[] assignment = new int[best.assignedColors()];
     for (int i = 0; i < assignment.length; i++) {
       assignment[i] = best.paletteIndexOf(i);

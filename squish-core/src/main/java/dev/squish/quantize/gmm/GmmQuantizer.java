@@ -109,7 +109,7 @@ public final class GmmQuantizer implements Quantizer {
     FitReport.Em report = new FitReport.Em(config.components(), config.covariance(), config.assignment(),
         config.regCovar(), config.space(), points.dimensions(), coarsePoints, coarseIterations, fit.iterations(),
         fit.converged(), fit.logLikelihood(), fit.history(), bic, model.mixture().toValue(), collapses,
-        exact ? 0 : rounded.sumSquaredError() / totalWeight, exact, List.of());
+        exact ? 0 : rounded.sumSquaredError() / totalWeight, exact, null);
     if (exact) {
       return new Quantization(Palette.of(histogram.colors()), identity(n), report);
     }

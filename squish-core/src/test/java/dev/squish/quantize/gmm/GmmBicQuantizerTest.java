@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.squish.cluster.Quantization;
 import dev.squish.histogram.ColorHistogram;
 import dev.squish.quantize.FitReport;
+import dev.squish.quantize.KSearch;
 import dev.squish.quantize.Method;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,11 +29,11 @@ class GmmBicQuantizerTest {
     Quantization q = new GmmBicQuantizer(gmm(2).build(), Method.emAutoK(1, 8)).quantize(h);
     FitReport.Em r = (FitReport.Em) q.report();
     assertThat(r.components()).isEqualTo(3);
-    List<FitReport.Em.Candidate> table = r.selection();
-    assertThat(table).extracting(FitReport.Em.Candidate::k).containsExactly(1, 2, 3, 4, 6, 8);
-    FitReport.Em.Candidate chosen = table.stream().filter(c -> c.k() == 3).findFirst().orElseThrow();
+    List<KSearch.Trial> table = r.selection();
+    assertThat(table).extracting(KSearch.Trial::k).containsExactly(1, 2, 3, 4, 6, 8);
+    KSearch.Trial chosen = table.stream().filter(c -> c.k() == 3).findFirst().orElseThrow();
     assertThat(chosen.bic()).isEqualTo(r.bic());
-    for (FitReport.Em.Candidate c : table) {
+    for (KSearch.Trial c : table) {
       assertThat(c.bic()).isGreaterThanOrEqualTo(chosen.bic());
       assertThat(c.parameters()).isEqualTo(10 * c.components() - 1);
     }

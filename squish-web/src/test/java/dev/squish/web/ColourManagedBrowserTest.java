@@ -103,6 +103,8 @@ class ColourManagedBrowserTest {
       }
     }
     int n = 3 * shown.length;
+    System.out.printf(java.util.Locale.ROOT, "browser vs squish (%s): mean %.3f levels, largest %d; stored samples off"
+        + " by %.2f rms%n", mime, sum / n, worst, Math.sqrt(storedSum / n));
     // Chromium converts with skcms and its own JPEG decoder (libjpeg-turbo), squish with LittleCMS
     // and the JDK's; both round to 8 bits
     assertThat(sum / n).as("mean difference in levels").isLessThan(mime.equals("image/jpeg") ? 1.0 : 0.6);

@@ -105,10 +105,11 @@ class ColourManagedBrowserTest {
     int n = 3 * shown.length;
     System.out.printf(java.util.Locale.ROOT, "browser vs squish (%s): mean %.3f levels, largest %d; stored samples off"
         + " by %.2f rms%n", mime, sum / n, worst, Math.sqrt(storedSum / n));
-    // Chromium converts with skcms and its own JPEG decoder (libjpeg-turbo), squish with LittleCMS
-    // and the JDK's; both round to 8 bits
-    assertThat(sum / n).as("mean difference in levels").isLessThan(mime.equals("image/jpeg") ? 1.0 : 0.6);
-    assertThat(worst).as("largest difference in levels").isLessThanOrEqualTo(mime.equals("image/jpeg") ? 12 : 3);
+    // Chromium converts with skcms and decodes JPEG with libjpeg-turbo, squish with LittleCMS and the
+    // JDK's decoder; both round to 8 bits. Measured on 2026-12-02 (Chromium 1xx, JDK 17): mean 0.02 to
+    // 0.04 levels, largest 1, in all four cases
+    assertThat(sum / n).as("mean difference in levels").isLessThan(0.25);
+    assertThat(worst).as("largest difference in levels").isLessThanOrEqualTo(3);
     assertThat(Math.sqrt(storedSum / n)).as("rms difference between what is shown and the stored samples")
         .isGreaterThan(2.5);
   }

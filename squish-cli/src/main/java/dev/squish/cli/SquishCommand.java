@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
         "  squish photos -r --skip-existing       only the photos not done yet",
         "  squish icons --format gif --report r.csv",
         "  cat photo.png | squish - -k 16 > small.png",
-        "  squish photo.jpg --method em -k auto --k-range 2-64 -o photo.png --run.verbose"
+        "  squish photo.jpg --method em -k auto --k-range 2-64 -o photo.png -v"
     })
 final class SquishCommand implements Callable<Integer> {
   @Spec

@@ -6,12 +6,13 @@ Run from the project's root; squish runs through its launcher, ./squish (which b
     /usr/bin/python3 scripts/versus-pngquant.py                 # all cases, 3 runs each
     /usr/bin/python3 scripts/versus-pngquant.py --cases small --runs 5
 
-Cases (the corpus is ../shared/corpus; JPEGs are converted to PNG first, as pngquant reads
-PNG only, and both tools get the same PNG files):
-  small  one 0.4 MP photo (kodak-kodim07.png), k = 64
-  batch  the corpus's images under 1 MP, three copies each, in one call, k = 64
+The images are the shared corpus, ../shared/corpus beside the checkout on the project's machines
+(not part of a clone), or any folder of PNG and JPEG images given with --corpus DIR. JPEGs are
+converted to PNG first, as pngquant reads PNG only, and both tools get the same PNG files. Cases:
+  small  one 0.4 MP photo (kodak-kodim07.png; in another folder, its image nearest 0.4 MP), k = 64
+  batch  the folder's images under 1 MP, three copies each, in one call, k = 64 (none, no row)
          (squish DIR --output-dir OUT; pngquant FILES with --ext)
-  large  each corpus image of 10 MP or more, k = 256
+  large  each image of 10 MP or more in the folder, k = 256 (none, no rows)
 
 Each run times squish and then pngquant on the same input, one after the other, so both see
 the same machine load; the table gives medians of wall time and CPU time (user + system),
@@ -81,12 +82,16 @@ def cases(args, images: dict, work: Path) -> list:
     """(name, squish command, pngquant command, clean-up) for each piece of work."""
     out = []
     small = work / SMALL
+    label = "one 0.4 MP photo (kodim07), k = 64"
+    if small not in images:  # another folder than the shared corpus: its image nearest 0.4 MP
+        small = min(images, key=lambda f: abs(images[f] - 400_000))
+        label = "one %.1f MP image (%s), k = 64" % (images[small] / 1e6, small.stem)
     if "small" in args.cases:
-        out.append(("one 0.4 MP photo (kodim07), k = 64",
+        out.append((label,
                     squish_cmd(args) + ["--input", str(small), "--k", "64", "--output", str(work / "o-s.png"),
                                         "--force"],
                     [args.pngquant, "--nofs", "--force", "--output", str(work / "o-p.png"), "64", str(small)]))
-    if "batch" in args.cases:
+    if "batch" in args.cases and any(px < 1_000_000 for px in images.values()):
         # two identical folders: pngquant writes its outputs beside its inputs, which squish must not see
         batch = work / "batch"
         batch_pq = work / "batch-pngquant"
@@ -117,7 +122,8 @@ def cases(args, images: dict, work: Path) -> list:
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus",
+                    help="folder of PNG and JPEG images (default: the shared corpus beside the checkout, %(default)s)")
     ap.add_argument("--jar", type=Path, default=None,
                     help="run this jar with plain java (and --java-opts) instead of the ./squish launcher")
     ap.add_argument("--pngquant", default="pngquant")
@@ -126,6 +132,9 @@ def main():
     ap.add_argument("--java-opts", default=os.environ.get("JAVA_OPTS", ""))
     ap.add_argument("--squish-args", default="", help="extra arguments for every squish run, e.g. '--speed 4'")
     args = ap.parse_args()
+    if not args.corpus.is_dir():
+        sys.exit("no folder %s: the shared corpus is not part of a clone; give --corpus DIR, any folder of PNG and"
+                 " JPEG images" % args.corpus)
     if args.jar is not None and not args.jar.exists():
         sys.exit("no %s" % args.jar)
     if args.jar is None:
@@ -136,6 +145,8 @@ def main():
     with tempfile.TemporaryDirectory(prefix="squish-vs-") as tmp:
         work = Path(tmp)
         images = prepare(args.corpus, work)
+        if not images:
+            sys.exit("no PNG or JPEG images in %s" % args.corpus)
         rows = []
         for name, sq, pq in cases(args, images, work):
             s_runs, p_runs = [], []

@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.squish.testkit.TestImages;
 import java.awt.image.BufferedImage;
-import java.io.InputStream;
-import java.io.OutputStream;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
@@ -183,21 +182,6 @@ class CliTest {
     CliRun run = CliRun.of(in.toString(), "-k", "4", "-o", dir.resolve("flat-out.png").toString());
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains(", 1 colour, ").doesNotContain("1 colours");
-  }
-
-  @Test
-  void everyExampleInTheHelpIsAValidCommandLine() {
-    picocli.CommandLine cli = Main.commandLine(Environment.of(InputStream.nullInputStream(),
-        OutputStream.nullOutputStream()));
-    String[] footer = cli.getCommandSpec().usageMessage().footer();
-    assertThat(footer).hasSizeGreaterThan(3);
-    for (String line : footer) {
-      // "  squish ARGS    what it does", or "  cat photo.png | squish ARGS > small.png"
-      String command = line.substring(line.indexOf("squish ") + "squish ".length()).split(" {2,}| > ")[0];
-      String[] args = command.strip().split(" ");
-      assertThat(Main.commandLine(Environment.of(InputStream.nullInputStream(), OutputStream.nullOutputStream()))
-          .parseArgs(args).errors()).as(line).isEmpty();
-    }
   }
 
   @Test

@@ -162,6 +162,77 @@ class PageBrowserTest {
     System.out.println("page screenshots: " + shot.toAbsolutePath() + ", page-full.png");
   }
 
+  /**
+   * Before any upload the frame shows no broken image (an {@code <img>} without a picture is not
+   * displayed), and the text over the frame (the pan/zoom hint and the two badges) has a backing of
+   * its own with a WCAG AA contrast (4.5:1) whatever lies under it: its background colour is
+   * composited over white and over black, the extremes of the checkerboard or a photo.
+   */
+  @Test
+  void beforeAnUploadShowsNoBrokenImageAndTheFrameTextIsReadable() throws Exception {
+    driver.get(server.url().toString());
+    new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(20)).until(d -> ((JavascriptExecutor) d)
+        .executeScript("return document.readyState === 'complete'"
+            + " && document.getElementById('method').options.length > 0"));
+    Path shot = Path.of("target", "browser", "page-empty.png");
+    Files.createDirectories(shot.getParent());
+    Files.write(shot, driver.getScreenshotAs(OutputType.BYTES));
+    Object broken = ((JavascriptExecutor) driver).executeScript("return [...document.images].filter(i => {"
+        + " const r = i.getBoundingClientRect(), st = getComputedStyle(i);"
+        + " const shown = i.getClientRects().length > 0 && r.width > 0 && r.height > 0 && st.visibility !== 'hidden'"
+        + " && +st.opacity > 0;"
+        + " return shown && !(i.complete && i.naturalWidth > 0); }).map(i => i.id || i.alt || i.src)");
+    assertThat((List<?>) broken).as("images shown before any upload without a picture (a broken-image icon)")
+        .isEmpty();
+
+    List<WebElement> overlays = driver.findElements(By.cssSelector("#frame .hint, #frame .tag"));
+    assertThat(overlays).hasSize(3);
+    for (WebElement e : overlays) {
+      assertThat(e.isDisplayed()).as("%s is shown", e.getText()).isTrue();
+      double[] fg = rgba(e.getCssValue("color"));
+      double[] bg = rgba(e.getCssValue("background-color"));
+      assertThat(bg[3]).as("alpha of the backing of \"%s\" (%s)", e.getText(), e.getCssValue("background-color"))
+          .isGreaterThan(0);
+      for (double under : new double[] {0, 255}) {
+        double[] back = over(bg, new double[] {under, under, under, 1});
+        double ratio = contrast(over(fg, back), back);
+        assertThat(ratio).as("contrast of \"%s\" (%s on %s) over %s", e.getText(), e.getCssValue("color"),
+            e.getCssValue("background-color"), under == 0 ? "black" : "white").isGreaterThanOrEqualTo(4.5);
+      }
+    }
+  }
+
+  /** A CSS colour as Chromium computes it, {@code rgb(r, g, b)} or {@code rgba(r, g, b, a)}: r, g, b, a (0..1). */
+  private static double[] rgba(String css) {
+    String[] p = css.replaceAll("[^0-9.,]", "").split(",");
+    assertThat(p.length).as("colour %s", css).isBetween(3, 4);
+    return new double[] {Double.parseDouble(p[0]), Double.parseDouble(p[1]), Double.parseDouble(p[2]),
+        p.length == 4 ? Double.parseDouble(p[3]) : 1};
+  }
+
+  /** Colour {@code top} composited over the opaque colour {@code under}. */
+  private static double[] over(double[] top, double[] under) {
+    double a = top[3];
+    return new double[] {top[0] * a + under[0] * (1 - a), top[1] * a + under[1] * (1 - a),
+        top[2] * a + under[2] * (1 - a), 1};
+  }
+
+  /** WCAG 2 contrast ratio of two opaque sRGB colours (0..255). */
+  private static double contrast(double[] a, double[] b) {
+    double la = luminance(a);
+    double lb = luminance(b);
+    return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+  }
+
+  private static double luminance(double[] c) {
+    double[] lin = new double[3];
+    for (int i = 0; i < 3; i++) {
+      double v = c[i] / 255;
+      lin[i] = v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    }
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2];
+  }
+
   @Test
   void reportsHowFastAKChangeIsAnsweredOnAMegapixelImage(@TempDir Path dir) throws Exception {
     driver.get(server.url().toString());

@@ -86,6 +86,9 @@
       state.image = img;
       state.result = null;
       state.cloud.clear();
+      // the previous image's result would be stretched to this one's size until the new result comes
+      $('img-after').hidden = true;
+      $('img-after').removeAttribute('src');
       $('drop-text').textContent = `${img.name}: ${img.width} × ${img.height}, ${colours(img.colors)}. `
         + 'Drop or click for another.';
       $('stat-image').textContent = `${img.width} × ${img.height}, ${colours(img.colors)}`;
@@ -266,6 +269,11 @@
   });
 
   // wiring
+  // the two pictures of the frame are shown only once they have loaded (never as a broken-image icon)
+  for (const img of [$('img-before'), $('img-after')]) {
+    img.addEventListener('load', () => { img.hidden = false; });
+    img.addEventListener('error', () => { img.hidden = true; });
+  }
   $('file').addEventListener('change', (e) => { if (e.target.files[0]) upload(e.target.files[0]); });
   const drop = $('drop');
   drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });

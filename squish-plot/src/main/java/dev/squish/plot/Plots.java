@@ -48,7 +48,7 @@ public final class Plots {
     Compressed c = request.image().compress(request.options());
     List<Path> written = new ArrayList<>(figures(dir, request.name(), request.image(), c, request.options(),
         request.overwrite()));
-    if (!request.rdMethods().isEmpty() && !request.rdKs().isEmpty()) {
+    if (hasRateDistortion(request)) {
       written.add(save(dir.resolve(request.name() + "-rd.png"),
           RateDistortionChart.png(rateDistortion(request, log), request.name()), request.overwrite()));
     }
@@ -65,10 +65,15 @@ public final class Plots {
       names.add(dir.resolve(name + "-cloud-rgb.png"));
     }
     names.add(dir.resolve(name + "-convergence.png"));
-    if (!request.rdMethods().isEmpty() && !request.rdKs().isEmpty()) {
+    if (hasRateDistortion(request)) {
       names.add(dir.resolve(name + "-rd.png"));
     }
     return names;
+  }
+
+  /** Whether {@code request} asks for a rate-distortion chart: some k, and squish's methods or pngquant. */
+  private static boolean hasRateDistortion(PlotRequest request) {
+    return !request.rdKs().isEmpty() && (!request.rdMethods().isEmpty() || request.pngquant());
   }
 
   /**

@@ -63,7 +63,8 @@ public final class RateDistortionChart {
       }
     }
     if (byMethod.isEmpty()) {
-      chart.addSeries("no finite PSNR (every output was lossless)", new double[] {0}, new double[] {0});
+      chart.addSeries(points.isEmpty() ? "no points" : "no finite PSNR (every output was lossless)", new double[] {0},
+          new double[] {0});
     }
     return chart;
   }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.knowm.xchart.BitmapEncoder;
@@ -118,6 +119,42 @@ class ChartLabelsTest {
         assertThat(filled).as("share of the %s panel of %s in %s the cloud spans", v, photo, space.id())
             .isGreaterThan(0.7);
       }
+    }
+  }
+
+  /** "k=2" once sat under the markers of the other lines' points at small k, where they crowd. */
+  @Test
+  void theRateDistortionLabelsCoverNoMarkerNoLineAndNoOtherLabel() {
+    // a sweep of a 4 MP photo (plasma-ColorfulCups.jpg): bits per pixel, PSNR at k = 2 .. 256
+    double[][] kmeans = {{0.053, 17.85}, {0.143, 21.15}, {0.232, 25.90}, {0.429, 30.22}, {0.798, 33.59},
+        {1.295, 36.67}, {1.834, 39.18}, {2.414, 41.35}};
+    double[][] em = {{0.051, 17.84}, {0.131, 20.44}, {0.227, 24.29}, {0.449, 28.20}, {0.892, 32.09},
+        {1.331, 34.84}, {1.940, 38.04}, {2.469, 40.18}};
+    double[][] pngquant = {{0.056, 17.78}, {0.149, 20.92}, {0.239, 25.26}, {0.511, 29.91}, {0.862, 33.26},
+        {1.427, 36.30}, {2.079, 38.88}, {2.917, 40.99}};
+    List<RateDistortion.Point> points = new ArrayList<>();
+    addLine(points, "kmeans", kmeans);
+    addLine(points, "em", em);
+    addLine(points, "pngquant", pngquant);
+    PlacedLabels.Labelled chart = RateDistortionChart.labelled(points, "cups", RateDistortionChart.WIDTH,
+        RateDistortionChart.HEIGHT);
+    BitmapEncoder.getBufferedImage(chart.chart());
+    List<Rectangle2D> boxes = chart.labels().placed();
+    assertThat(boxes).hasSize(8);
+    assertDisjoint(boxes, "k labels");
+    assertThat(chart.labels().avoided()).hasSizeGreaterThan(24);
+    for (Rectangle2D b : boxes) {
+      assertThat(chart.labels().plotArea().contains(b)).as("%s inside the plot", b).isTrue();
+      for (Rectangle2D o : chart.labels().avoided()) {
+        assertThat(b.intersects(o)).as("label %s over marker or line %s", b, o).isFalse();
+      }
+    }
+  }
+
+  private static void addLine(List<RateDistortion.Point> points, String method, double[][] bppPsnr) {
+    for (int i = 0; i < bppPsnr.length; i++) {
+      int k = 2 << i;
+      points.add(new RateDistortion.Point(method, k, 0, bppPsnr[i][0], bppPsnr[i][1], 0));
     }
   }
 

@@ -11,7 +11,9 @@ import dev.squish.quantize.Method;
 import dev.squish.testkit.TestImages;
 import dev.squish.view.CloudSpace;
 import dev.squish.view.ColorCloud;
+import dev.squish.view.Swatch;
 import dev.squish.view.View;
+import java.awt.Color;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -21,6 +23,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.knowm.xchart.BitmapEncoder;
 
 /** Where the charts' texts land once painted: on nothing else, inside the picture. */
@@ -148,6 +151,48 @@ class ChartLabelsTest {
       for (Rectangle2D o : chart.labels().avoided()) {
         assertThat(b.intersects(o)).as("label %s over marker or line %s", b, o).isFalse();
       }
+    }
+  }
+
+  /** The swatches once had a code under every second or third bar only (XChart's default tick spacing). */
+  @ParameterizedTest
+  @ValueSource(ints = {8, 16, 40, 64})
+  void everyPaletteBarHasItsCodeUnderIt(int n) {
+    List<Swatch> swatches = new ArrayList<>();
+    double total = n * (n + 1) / 2.0;
+    for (int i = 0; i < n; i++) {
+      // light, distinct colours (the labels' ink is dark), shares falling from the first to the last
+      swatches.add(new Swatch(0xFF000000 | Color.HSBtoRGB((float) i / n, 0.6f, 0.95f), (n - i) / total));
+    }
+    BufferedImage picture = BitmapEncoder.getBufferedImage(PaletteChart.chart(swatches, "palette",
+        PaletteChart.width(n), 420));
+    for (Swatch s : swatches) {
+      int rgb = s.argb() & 0xFFFFFF;
+      long sumX = 0;
+      int count = 0;
+      int bottom = 0;
+      for (int y = 0; y < picture.getHeight(); y++) {
+        for (int x = 0; x < picture.getWidth(); x++) {
+          if ((picture.getRGB(x, y) & 0xFFFFFF) == rgb) {
+            sumX += x;
+            count++;
+            bottom = Math.max(bottom, y);
+          }
+        }
+      }
+      assertThat(count).as("pixels of bar %s", ChartStyle.hex(rgb)).isGreaterThan(0);
+      int centre = (int) (sumX / count);
+      // the code stands on its side under the bar, below the tick marks and above the axis title
+      int ink = 0;
+      for (int y = bottom + 10; y < picture.getHeight() - 30; y++) {
+        for (int x = centre - 2; x <= centre + 2; x++) {
+          int p = picture.getRGB(x, y);
+          if (((p >> 16) & 0xFF) < 0x80 && ((p >> 8) & 0xFF) < 0x80 && (p & 0xFF) < 0x80) {
+            ink++;
+          }
+        }
+      }
+      assertThat(ink).as("ink under bar %s of %d", ChartStyle.hex(rgb), n).isGreaterThan(20);
     }
   }
 

@@ -26,6 +26,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class CloudChart {
   private static final Color GUIDE = new Color(0x88, 0x88, 0x88);
   private static final int ELLIPSE_SEGMENTS = 64;
+  /** Pixel diameter of a palette entry's marker, its black ring included. */
+  private static final float RING = 13f;
   /** Tiny offset so that a palette marker is a drawable segment whose round caps make a disc. */
   private static final double DOT = 1e-4;
   /** Room around the cloud, as a share of its extent: half a palette marker and a little more. */
@@ -36,6 +38,9 @@ public final class CloudChart {
    */
   private static final double MIN_HALF = 0.05;
   private static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+  /** The plot's background, a little see-through: a name stays readable over the dots. */
+  private static final Color LABEL_BACKDROP = new Color(ChartStyle.PLOT_BACKGROUND.getRGB() & 0xFFFFFF | 200 << 24,
+      true);
   private static final List<PlacedLabels.Side> LABEL_SIDES = List.of(PlacedLabels.Side.ABOVE,
       PlacedLabels.Side.BELOW, PlacedLabels.Side.RIGHT, PlacedLabels.Side.LEFT, PlacedLabels.Side.ABOVE_RIGHT,
       PlacedLabels.Side.ABOVE_LEFT, PlacedLabels.Side.BELOW_RIGHT, PlacedLabels.Side.BELOW_LEFT);
@@ -85,7 +90,7 @@ public final class CloudChart {
     addPoints(chart, cloud, layout, p);
     addComponents(chart, cloud, layout, p);
     addPalette(chart, cloud, layout, p);
-    PlacedLabels labels = labels(layout, p, w);
+    PlacedLabels labels = labels(cloud, layout, p, w);
     chart.addAnnotation(labels);
     return new PlacedLabels.Labelled(chart, labels);
   }
@@ -135,16 +140,23 @@ public final class CloudChart {
 
   /**
    * The axis and corner names, placed after projection so that none covers another (black and
-   * white fall on one point seen from above); one outside the panel is drawn at its edge, towards
-   * where it is.
+   * white fall on one point seen from above) nor a palette entry; one outside the panel is drawn
+   * at its edge, towards where it is.
    */
-  private static PlacedLabels labels(CloudSpace layout, double[] p, Window w) {
+  private static PlacedLabels labels(ColorCloud cloud, CloudSpace layout, double[] p, Window w) {
     List<PlacedLabels.Label> labels = new ArrayList<>();
     for (CloudSpace.Label l : layout.labels()) {
       double[] uv = w.pull(layout.project(p, l.at(), 0), MARGIN);
       labels.add(new PlacedLabels.Label(l.text(), uv[0], uv[1]));
     }
-    return new PlacedLabels(labels, List.of(), true, LABEL_SIDES, LABEL_FONT, ChartStyle.INK);
+    List<PlacedLabels.Obstacle> entries = new ArrayList<>();
+    double[] point = new double[3];
+    for (int e = 0; e < cloud.palette().size(); e++) {
+      layout.toPoint(cloud.palette().color(e), point, 0);
+      double[] uv = layout.project(p, point, 0);
+      entries.add(new PlacedLabels.Obstacle(new double[] {uv[0]}, new double[] {uv[1]}, RING / 2));
+    }
+    return new PlacedLabels(labels, entries, true, LABEL_SIDES, LABEL_FONT, ChartStyle.INK, LABEL_BACKDROP);
   }
 
   private static void addPoints(XYChart chart, ColorCloud cloud, CloudSpace layout, double[] p) {
@@ -203,8 +215,8 @@ public final class CloudChart {
       double[] uv = layout.project(p, point, 0);
       double[] x = {uv[0], uv[0] + DOT};
       double[] y = {uv[1], uv[1]};
-      line(chart, "ring" + e, x, y, Color.BLACK, 13f);
-      line(chart, "entry" + e, x, y, ChartStyle.opaque(cloud.palette().color(e)), 9f);
+      line(chart, "ring" + e, x, y, Color.BLACK, RING);
+      line(chart, "entry" + e, x, y, ChartStyle.opaque(cloud.palette().color(e)), RING - 4);
     }
   }
 

@@ -79,15 +79,18 @@ final class PlacedLabels extends Annotation {
   private final List<Side> sides;
   private final Font font;
   private final Color color;
+  /** Painted under each text so that it reads over dots; null for none. */
+  private final Color backdrop;
   private List<Rectangle2D> placed = List.of();
   private List<Rectangle2D> avoided = List.of();
   private Rectangle2D area = new Rectangle2D.Double();
 
   /**
    * @param sides the directions tried, in order of preference
+   * @param backdrop painted under each text so that it reads over what lies beneath; null for none
    */
   PlacedLabels(List<Label> labels, List<Obstacle> obstacles, boolean onPointFirst, List<Side> sides, Font font,
-      Color color) {
+      Color color, Color backdrop) {
     super(false);
     this.labels = List.copyOf(labels);
     this.obstacles = List.copyOf(obstacles);
@@ -95,6 +98,7 @@ final class PlacedLabels extends Annotation {
     this.sides = List.copyOf(sides);
     this.font = Objects.requireNonNull(font, "font");
     this.color = Objects.requireNonNull(color, "color");
+    this.backdrop = backdrop;
   }
 
   /** The boxes of the labels as last painted, in the chart's pixels, in the order of the labels. */
@@ -135,11 +139,15 @@ final class PlacedLabels extends Annotation {
     }
     avoided = obstacleBoxes();
     placed = layout(anchors, sizes, avoided, area, onPointFirst, sides);
-    g.setColor(color);
     Rectangle2D all = null;
     for (int i = 0; i < texts.size(); i++) {
       Rectangle2D box = placed.get(i);
       Rectangle2D ink = sizes.get(i);
+      if (backdrop != null) {
+        g.setColor(backdrop);
+        g.fill(new Rectangle2D.Double(box.getX() - 1, box.getY() - 1, box.getWidth() + 2, box.getHeight() + 2));
+      }
+      g.setColor(color);
       g.fill(texts.get(i).getOutline(AffineTransform.getTranslateInstance(box.getX() - ink.getX(),
           box.getY() - ink.getY())));
       all = all == null ? (Rectangle2D) box.clone() : all.createUnion(box);

@@ -38,7 +38,7 @@ public final class Plots {
    */
   public static List<Path> write(Path dir, PlotRequest request, Consumer<String> log) throws IOException {
     if (!request.overwrite()) {
-      // refuse before the work (the rate-distortion sweep takes minutes), not after half the files
+      // refuse before the work (a full rate-distortion sweep takes minutes), not after half the files
       for (Path p : names(dir, request)) {
         if (Files.exists(p)) {
           throw new FileAlreadyExistsException(p.toString());

@@ -80,7 +80,7 @@ public final class RateDistortionChart {
       }
     }
     PlacedLabels placed = new PlacedLabels(labels, obstacles, false, LABEL_SIDES, LABEL_FONT,
-        new Color(0x44, 0x44, 0x44));
+        new Color(0x44, 0x44, 0x44), null);
     chart.addAnnotation(placed);
     if (byMethod.isEmpty()) {
       chart.addSeries(points.isEmpty() ? "no points" : "no finite PSNR (every output was lossless)", new double[] {0},

@@ -110,7 +110,7 @@ public final class Plots {
         "rate-distortion: %-8s k=%-3d %8.3f bpp  %6.2f dB  %.2f s", p.method(), p.k(), p.bpp(), p.psnr(),
         p.seconds()));
     List<RateDistortion.Point> points = new ArrayList<>(RateDistortion.sweep(request.image(), request.options(),
-        request.rdMethods(), request.rdKs(), PngOptions.defaults(), progress));
+        request.rdMethods(), request.rdKs(), PngOptions.of(request.options().speed()), progress));
     if (request.pngquant()) {
       Optional<Pngquant> pq = Pngquant.onPath();
       if (pq.isEmpty()) {

@@ -68,6 +68,7 @@ public final class Main {
   static CommandLine commandLine(Environment env) {
     CommandLine cli = new CommandLine(new SquishCommand(env));
     cli.getCommandSpec().usageMessage().exitCodeList(exitCodeList());
+    PlotCommand.addFilesSection(cli.getSubcommands().get("plot"));
     cli.setParameterExceptionHandler((ex, args) -> {
       PrintWriter err = ex.getCommandLine().getErr();
       err.println("squish: " + ex.getMessage());

@@ -8,7 +8,6 @@ import dev.squish.io.decode.ImageDecodeException;
 import dev.squish.io.decode.ImageDecoder;
 import dev.squish.plot.PlotRequest;
 import dev.squish.plot.Plots;
-import dev.squish.plot.RateDistortion;
 import dev.squish.quantize.Method;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -16,11 +15,16 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -35,23 +39,28 @@ import picocli.CommandLine.Spec;
     usageHelpAutoWidth = true,
     description = {
         "Compresses an image as squish would and draws what happened (palette, colour cloud, convergence,"
-            + " rate-distortion) as PNG files in a folder.",
-        "Files written:",
-        "  NAME-palette.png      the palette as swatches, sized by their share of the pixels",
-        "  NAME-cloud.png        the colour cloud from three fixed angles, points coloured by their palette entry,"
-            + " palette entries ringed, EM components as 2-sigma ellipses (NAME-cloud-rgb.png too, for a --space"
-            + " other than srgb)",
-        "  NAME-convergence.png  the k-means objective or the EM log-likelihood by iteration",
-        "  NAME-rd.png           rate-distortion: bits per pixel against PSNR for each method at k = 2 .. 256,"
-            + " with pngquant's points when a pngquant binary is on the PATH",
-        ""
+            + " rate-distortion) as PNG files in a folder."
     },
     footerHeading = "%nExamples:%n",
     footer = {
         "  squish plot photo.jpg -k 16 -d plots",
-        "  squish plot photo.jpg -k 32 --space oklab --rd-k 4,16,64,256 --no-pngquant"
+        "  squish plot photo.jpg -k 32 --space oklab --rd-methods kmeans,pngquant",
+        "  squish plot photo.jpg -k 16 --full-sweep"
     })
 final class PlotCommand implements Callable<Integer> {
+  /** The sweep unless asked otherwise: k-means at four k, a few seconds on a 4 MP photo. */
+  static final String DEFAULT_RD_METHODS = "kmeans";
+  static final String DEFAULT_RD_KS = "4,16,64,256";
+  /** {@code --full-sweep}: every line at every power of two (EM at large k and pngquant are the slow ones). */
+  static final String FULL_RD_METHODS = "kmeans,em,pngquant";
+  static final String FULL_RD_KS = "2,4,8,16,32,64,128,256";
+  private static final String PNGQUANT = "pngquant";
+
+  /** The files written, for --help: a table, so that wrapped lines stay in their column. */
+  private static final Map<String, String> FILES = files();
+  private static final String FILES_HEADING = "filesHeading";
+  private static final String FILES_LIST = "files";
+
   @Spec
   CommandSpec spec;
 
@@ -65,19 +74,24 @@ final class PlotCommand implements Callable<Integer> {
   @Mixin
   QuantizerOptions quantizer = new QuantizerOptions();
 
-  @Option(names = "--rd-k", paramLabel = "K,K,...", split = ",",
-      description = "Palette sizes of the rate-distortion chart (default: 2,4,8,...,256).")
+  @Option(names = "--rd-k", paramLabel = "K[,K...]", hideParamSyntax = true, split = ",",
+      description = "Palette sizes of the rate-distortion chart (default: " + DEFAULT_RD_KS + "; with --full-sweep "
+          + FULL_RD_KS + ").")
   List<Integer> rdKs;
 
-  @Option(names = "--rd-methods", paramLabel = "M,M,...", split = ",",
-      description = "Methods drawn in the rate-distortion chart (default: every method).")
+  @Option(names = "--rd-methods", paramLabel = "M[,M...]", hideParamSyntax = true, split = ",",
+      description = "Lines of the rate-distortion chart: kmeans, em, pngquant (when a pngquant binary is on the PATH)"
+          + " (default: " + DEFAULT_RD_METHODS + "; with --full-sweep " + FULL_RD_METHODS + ").")
   List<String> rdMethods;
 
-  @Option(names = "--no-rd", description = "Leave out the rate-distortion chart (the slow one).")
-  boolean noRd;
+  @Option(names = "--full-sweep",
+      description = "The full rate-distortion sweep: " + FULL_RD_METHODS + " at k = " + FULL_RD_KS + ". Takes a"
+          + " minute or more on a 4 MP photo (EM at k = 256 alone is a third of it); --rd-k and --rd-methods still"
+          + " choose when given.")
+  boolean fullSweep;
 
-  @Option(names = "--no-pngquant", description = "Leave pngquant out of the rate-distortion chart.")
-  boolean noPngquant;
+  @Option(names = "--no-rd", description = "Leave out the rate-distortion chart.")
+  boolean noRd;
 
   @Option(names = "--force", description = "Overwrite existing plot files.")
   boolean force;
@@ -94,7 +108,7 @@ final class PlotCommand implements Callable<Integer> {
     CompressOptions options = quantizer.toCompressOptions();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    List<Integer> ks = rdKs == null ? RateDistortion.DEFAULT_KS : rdKs;
+    List<Integer> ks = rdKs != null ? rdKs : ints(fullSweep ? FULL_RD_KS : DEFAULT_RD_KS);
     for (int k : ks) {
       try {
         Method.checkK("--rd-k values", k);
@@ -102,7 +116,9 @@ final class PlotCommand implements Callable<Integer> {
         throw usage(e.getMessage());
       }
     }
-    List<Method> methods = noRd ? List.of() : methods(options.method());
+    List<String> lines = noRd ? List.of()
+        : rdMethods != null ? rdMethods : List.of((fullSweep ? FULL_RD_METHODS : DEFAULT_RD_METHODS).split(","));
+    List<Method> methods = methods(lines, options.method());
     if (maxPixels < 1 || maxPixels > DecodeLimits.HARD_MAX_PIXELS) {
       throw usage("--max-pixels must be in 1.." + DecodeLimits.HARD_MAX_PIXELS + ", got " + maxPixels);
     }
@@ -113,8 +129,8 @@ final class PlotCommand implements Callable<Integer> {
       err.println("squish: plot: " + input + ": " + e.getMessage());
       return ExitCode.ALL_FAILED.code();
     }
-    PlotRequest request = new PlotRequest(stem(input), PreparedImage.of(image), options, methods, ks, !noPngquant,
-        force);
+    PlotRequest request = new PlotRequest(stem(input), PreparedImage.of(image), options, methods, ks,
+        lines.contains(PNGQUANT), force);
     try {
       Files.createDirectories(outputDir);
       List<Path> written = Plots.write(outputDir, request, line -> {
@@ -136,22 +152,56 @@ final class PlotCommand implements Callable<Integer> {
   }
 
   /**
-   * The methods of the rate-distortion chart, each with the settings it runs with at every k: the
-   * command's own method keeps its options (covariance, mapping), the others their defaults.
+   * squish's methods among the rate-distortion chart's {@code lines}, each with the settings it runs
+   * with at every k: the command's own method keeps its options (covariance, mapping), the others
+   * their defaults.
    */
-  private List<Method> methods(Method chosen) {
-    List<String> ids = rdMethods == null ? List.of("kmeans", "em") : rdMethods;
+  private List<Method> methods(List<String> lines, Method chosen) {
     List<Method> ms = new ArrayList<>();
-    for (String id : ids) {
+    for (String id : lines) {
+      if (id.equals(PNGQUANT)) {
+        continue;
+      }
       Method m;
       try {
         m = Method.byId(id, Method.MIN_K);
       } catch (IllegalArgumentException e) {
-        throw usage("--rd-methods: unknown method '" + id + "'");
+        throw usage("--rd-methods: unknown method '" + id + "' (kmeans, em or pngquant)");
       }
       ms.add(m.id().equals(chosen.id()) ? chosen.withK(Method.MIN_K) : m);
     }
     return ms;
+  }
+
+  private static List<Integer> ints(String csv) {
+    return Arrays.stream(csv.split(",")).map(Integer::valueOf).toList();
+  }
+
+  /**
+   * Adds the list of files written to {@code plot}'s help, after the description: a two-column
+   * table like the options', whose wrapped lines stay indented (description lines would wrap to
+   * column 0).
+   */
+  static void addFilesSection(CommandLine plot) {
+    UsageMessageSpec usage = plot.getCommandSpec().usageMessage();
+    usage.sectionMap().put(FILES_HEADING, help -> help.createHeading("%nFiles written:%n"));
+    usage.sectionMap().put(FILES_LIST, help -> help.createTextTable(FILES) + String.format("%n"));
+    List<String> keys = new ArrayList<>(usage.sectionKeys());
+    int after = keys.indexOf(UsageMessageSpec.SECTION_KEY_DESCRIPTION) + 1;
+    keys.addAll(after, List.of(FILES_HEADING, FILES_LIST));
+    usage.sectionKeys(keys);
+  }
+
+  private static Map<String, String> files() {
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put("NAME-palette.png", "the palette as bars, each in its colour and as tall as its share of the pixels");
+    files.put("NAME-cloud.png", "the colour cloud from three fixed angles, points coloured by their palette entry,"
+        + " palette entries ringed, EM components as 2-sigma ellipses (NAME-cloud-rgb.png too, for a --space other"
+        + " than srgb)");
+    files.put("NAME-convergence.png", "the k-means objective or the EM log-likelihood by iteration");
+    files.put("NAME-rd.png", "rate-distortion: bits per pixel against PSNR, one line per --rd-methods entry at"
+        + " each --rd-k");
+    return files;
   }
 
   private static String stem(Path p) {

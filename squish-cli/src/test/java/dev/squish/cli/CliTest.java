@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.squish.testkit.TestImages;
 import java.awt.image.BufferedImage;
-
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
@@ -190,6 +192,31 @@ class CliTest {
     String commands = run.out().substring(run.out().indexOf("Commands:"), run.out().indexOf("Exit codes:"));
     assertThat(commands).contains("plot").doesNotMatch("(?s).*:\\s*\\n\\s*\\n.*");
     assertThat(run.out()).doesNotContain("[picocli WARN]", "Could not format");
+  }
+
+  /**
+   * {@code plot --help} once wrapped its file list to column 0 (description lines) and showed
+   * {@code --rd-k=K,K,...[,K,K,......]} (a label that repeated what {@code split} adds).
+   */
+  @Test
+  void plotHelpIndentsEveryWrappedLineAndShowsEachListOptionsValuesOnce() {
+    PrintStream stderr = System.err;
+    ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+    CliRun run;
+    System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8)); // picocli warns on System.err
+    try {
+      run = CliRun.of("plot", "--help");
+    } finally {
+      System.setErr(stderr);
+    }
+    assertThat(run.exitCode()).isZero();
+    String out = run.out();
+    // below the command's own paragraph only the section headings start at column 0
+    assertThat(out.substring(out.indexOf("Files written:")).lines()
+        .filter(l -> !l.isBlank() && !l.startsWith(" ") && !l.endsWith(":"))).isEmpty();
+    assertThat(out).contains("Files written:", "NAME-rd.png", "--rd-k=K[,K...]", "--rd-methods=M[,M...]")
+        .doesNotContain("...[,", "[picocli WARN]", "Could not format");
+    assertThat(warnings.toString(StandardCharsets.UTF_8)).doesNotContain("[picocli WARN]");
   }
 
   @Test

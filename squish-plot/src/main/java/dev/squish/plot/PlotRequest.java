@@ -13,9 +13,10 @@ import java.util.Objects;
  * @param image the image, prepared
  * @param options the compression whose palette, cloud and convergence are drawn
  * @param rdMethods methods drawn as lines of the rate-distortion chart, each with the settings to use at every k (its
- *     own k is replaced); empty for no chart
+ *     own k is replaced)
  * @param rdKs palette sizes of the rate-distortion chart
- * @param pngquant also run pngquant (when on the PATH) for the rate-distortion chart
+ * @param pngquant also run pngquant (when on the PATH) for the rate-distortion chart; with no methods and no
+ *     pngquant, or no k, there is no chart
  * @param overwrite replace existing plot files
  */
 public record PlotRequest(String name, PreparedImage image, CompressOptions options, List<Method> rdMethods,

@@ -38,7 +38,7 @@ public final class Plots {
    */
   public static List<Path> write(Path dir, PlotRequest request, Consumer<String> log) throws IOException {
     if (!request.overwrite()) {
-      // refuse before the work (the rate-distortion sweep takes minutes), not after half the files
+      // refuse before the work (a full rate-distortion sweep takes minutes), not after half the files
       for (Path p : names(dir, request)) {
         if (Files.exists(p)) {
           throw new FileAlreadyExistsException(p.toString());
@@ -48,7 +48,7 @@ public final class Plots {
     Compressed c = request.image().compress(request.options());
     List<Path> written = new ArrayList<>(figures(dir, request.name(), request.image(), c, request.options(),
         request.overwrite()));
-    if (!request.rdMethods().isEmpty() && !request.rdKs().isEmpty()) {
+    if (hasRateDistortion(request)) {
       written.add(save(dir.resolve(request.name() + "-rd.png"),
           RateDistortionChart.png(rateDistortion(request, log), request.name()), request.overwrite()));
     }
@@ -65,10 +65,15 @@ public final class Plots {
       names.add(dir.resolve(name + "-cloud-rgb.png"));
     }
     names.add(dir.resolve(name + "-convergence.png"));
-    if (!request.rdMethods().isEmpty() && !request.rdKs().isEmpty()) {
+    if (hasRateDistortion(request)) {
       names.add(dir.resolve(name + "-rd.png"));
     }
     return names;
+  }
+
+  /** Whether {@code request} asks for a rate-distortion chart: some k, and squish's methods or pngquant. */
+  private static boolean hasRateDistortion(PlotRequest request) {
+    return !request.rdKs().isEmpty() && (!request.rdMethods().isEmpty() || request.pngquant());
   }
 
   /**
@@ -105,7 +110,7 @@ public final class Plots {
         "rate-distortion: %-8s k=%-3d %8.3f bpp  %6.2f dB  %.2f s", p.method(), p.k(), p.bpp(), p.psnr(),
         p.seconds()));
     List<RateDistortion.Point> points = new ArrayList<>(RateDistortion.sweep(request.image(), request.options(),
-        request.rdMethods(), request.rdKs(), PngOptions.defaults(), progress));
+        request.rdMethods(), request.rdKs(), PngOptions.of(request.options().speed()), progress));
     if (request.pngquant()) {
       Optional<Pngquant> pq = Pngquant.onPath();
       if (pq.isEmpty()) {

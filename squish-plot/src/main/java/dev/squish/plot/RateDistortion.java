@@ -19,9 +19,6 @@ import java.util.function.Consumer;
  * working-space colours and coarse grids between all of them.
  */
 public final class RateDistortion {
-  /** The k of the default sweep: powers of two from 2 to 256. */
-  public static final List<Integer> DEFAULT_KS = List.of(2, 4, 8, 16, 32, 64, 128, 256);
-
   private RateDistortion() {}
 
   /**

@@ -15,15 +15,18 @@ import dev.squish.quantize.Assignment;
 import dev.squish.quantize.ColorSpace;
 import dev.squish.quantize.Covariance;
 import dev.squish.quantize.Method;
+import dev.squish.quantize.Speed;
 import dev.squish.testkit.TestImages;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import javax.imageio.ImageIO;
@@ -126,6 +129,24 @@ class PlotsTest {
       assertThat(p.bytes()).isEqualTo(ImageEncoder.encode(direct.image(), OutputFormat.PNG,
           PngOptions.defaults()).length);
     }
+  }
+
+  /** The sweep's files were once written at the default speed whatever --speed said. */
+  @Test
+  void theRateDistortionPointsAreWrittenAtTheCommandsSpeed(@TempDir Path dir) throws IOException {
+    Speed fastest = new Speed(Speed.FASTEST);
+    CompressOptions options = CompressOptions.builder(Method.kMeans(16)).speed(fastest).build();
+    List<String> log = new ArrayList<>();
+    Plots.write(dir, new PlotRequest("cat", CHELSEA, options, List.of(Method.kMeans(1)), List.of(16), false, false),
+        log::add);
+    Compressed c = CHELSEA.compress(options);
+    double pixels = CHELSEA.image().pixelCount();
+    String atSpeed = String.format(Locale.ROOT, "%.3f bpp",
+        8.0 * ImageEncoder.encode(c.image(), OutputFormat.PNG, PngOptions.of(fastest)).length / pixels);
+    String atDefault = String.format(Locale.ROOT, "%.3f bpp",
+        8.0 * ImageEncoder.encode(c.image(), OutputFormat.PNG, PngOptions.defaults()).length / pixels);
+    assertThat(atSpeed).isNotEqualTo(atDefault);
+    assertThat(log).anySatisfy(line -> assertThat(line).contains("kmeans", "k=16", atSpeed));
   }
 
   private static BufferedImage read(Path p) throws IOException {

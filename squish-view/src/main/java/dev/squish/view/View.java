@@ -11,8 +11,12 @@ package dev.squish.view;
  */
 public record View(double azimuth, double elevation) {
 
-  /** The three fixed angles of the plotted cloud: two from the side, one straight down the up axis. */
-  public static final java.util.List<View> FIXED = java.util.List.of(new View(-30, 20), new View(60, 20),
+  /**
+   * The three fixed angles of the plotted cloud: two from the side, one straight down the up axis.
+   * The side views are 30 degrees off every azimuth at which an RGB primary (every 60 degrees) or a
+   * Lab axis (every 90) points at the camera: from 60 degrees the red corner fell onto the grey axis.
+   */
+  public static final java.util.List<View> FIXED = java.util.List.of(new View(-30, 20), new View(30, 20),
       new View(0, 90));
 
   public View {

@@ -48,7 +48,7 @@ import picocli.CommandLine.Spec;
         "  squish plot photo.jpg -k 16 --full-sweep"
     })
 final class PlotCommand implements Callable<Integer> {
-  /** The sweep unless asked otherwise: k-means at four k, a few seconds on a 4 MP photo. */
+  /** The sweep unless asked otherwise: k-means at four k, seconds rather than minutes on a 4 MP photo. */
   static final String DEFAULT_RD_METHODS = "kmeans";
   static final String DEFAULT_RD_KS = "4,16,64,256";
   /** {@code --full-sweep}: every line at every power of two (EM at large k and pngquant are the slow ones). */

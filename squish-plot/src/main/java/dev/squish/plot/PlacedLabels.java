@@ -24,7 +24,7 @@ import org.knowm.xchart.internal.chartpart.Annotation;
  */
 final class PlacedLabels extends Annotation {
   /** Pixels kept free between a label and its point, an obstacle or another label. */
-  static final double GAP = 3;
+  private static final double GAP = 3;
   /** Rings of candidates tried around a point before settling for the least overlap. */
   private static final int RINGS = 6;
 

@@ -39,7 +39,7 @@ public final class PaletteFiles {
   /** Where a palette with alpha can go instead: the end of the messages that refuse one. */
   static final String WITH_ALPHA = "save it as .hex, .json or .png";
 
-  private static final List<String> TEXT = READ_EXTENSIONS.subList(0, 5);
+  private static final List<String> PALETTES = READ_EXTENSIONS.subList(0, 5);
   private static final List<String> IMAGES = READ_EXTENSIONS.subList(5, READ_EXTENSIONS.size());
 
   private PaletteFiles() {}
@@ -83,6 +83,7 @@ public final class PaletteFiles {
    */
   public static Palette read(byte[] data, String name) throws PaletteFileException {
     Objects.requireNonNull(data, "data");
+    Objects.requireNonNull(name, "name");
     if (data.length == 0) {
       throw new PaletteFileException(name, "empty file (0 bytes)", null);
     }
@@ -103,7 +104,7 @@ public final class PaletteFiles {
       if (IMAGES.contains(ext) || ImageFormat.sniff(data, data.length) != null) {
         return SwatchImage.read(data);
       }
-      throw new PaletteFileException("not a palette format squish knows: it reads " + String.join(", ", TEXT)
+      throw new PaletteFileException("not a palette format squish knows: it reads " + String.join(", ", PALETTES)
           + " and images (" + String.join(", ", IMAGES) + ")");
     } catch (PaletteFileException e) {
       throw e.in(name);
@@ -156,6 +157,7 @@ public final class PaletteFiles {
    */
   public static byte[] bytes(Palette palette, String name) throws PaletteFileException {
     Objects.requireNonNull(palette, "palette");
+    Objects.requireNonNull(name, "name");
     String ext = extension(name);
     try {
       if (!WRITE_EXTENSIONS.contains(ext)) {

@@ -6,7 +6,8 @@ import dev.squish.image.Palette;
  * Adobe's Color Table ({@code .act}): 256 colours of 3 bytes (R, G, B), then optionally two
  * big-endian 16-bit numbers, the count of colours used and the index of the transparent one
  * ({@code 0xFFFF} for none). It has no other alpha: the transparent entry is fully transparent,
- * and every other entry opaque.
+ * and every other entry opaque. Programs write it, and some repeat colours in it: a repeat is
+ * dropped, not refused.
  */
 final class AdobeColorTable {
   private static final int TABLE = 3 * Palette.MAX_SIZE;
@@ -16,9 +17,9 @@ final class AdobeColorTable {
   private AdobeColorTable() {}
 
   /**
-   * Reads a table. Without the count (768 bytes), writers pad a shorter palette with copies of one
-   * colour, so the run of equal entries at the end counts once, and not at all when that colour
-   * came before the run.
+   * Reads a table. A colour given again is dropped, the first one kept where it was: without the
+   * count (768 bytes), writers pad a shorter palette with copies of one colour, and so that run
+   * counts once, or not at all when its colour came before it.
    */
   static Palette read(byte[] data) throws PaletteFileException {
     if (data.length != TABLE && data.length != WITH_COUNT) {
@@ -37,19 +38,8 @@ final class AdobeColorTable {
         throw new PaletteFileException("its transparent entry " + transparent + " is not one of its "
             + count + " colours");
       }
-    } else {
-      int last = rgb(data, count - 1);
-      while (count > 1 && rgb(data, count - 2) == last) {
-        count--;
-      }
-      for (int i = 0; i < count - 1; i++) {
-        if (rgb(data, i) == last) {
-          count--;
-          break;
-        }
-      }
     }
-    ColourList colours = new ColourList("entry");
+    ColourList colours = ColourList.firstOfEach("entry");
     for (int i = 0; i < count; i++) {
       int c = rgb(data, i);
       colours.add(i == transparent ? c & 0xFFFFFF : c, i);

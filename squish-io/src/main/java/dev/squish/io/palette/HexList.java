@@ -11,14 +11,16 @@ import java.util.Locale;
  * either case. Blank lines are skipped, and so are comments: lines starting with {@code ;} or
  * {@code //}, or such a comment after a colour and a space. {@code #} starts no comment, since it
  * starts colours. Paint.NET's palettes (whose header comment names {@code paint.net}) give 8 digits
- * as {@code AARRGGBB}, alpha first, and are read that way.
+ * as {@code AARRGGBB}, alpha first, and are read that way. Such lists, and the command line's,
+ * are typed by hand, so a colour given twice is refused (it is more likely a typo than meant),
+ * unlike in the files programs write.
  */
 final class HexList {
   private HexList() {}
 
   static Palette read(byte[] data) throws PaletteFileException {
     List<String> lines = Hex.lines(data);
-    ColourList colours = new ColourList("line");
+    ColourList colours = ColourList.strict("line");
     boolean paintNet = false;
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i).strip();
@@ -45,7 +47,7 @@ final class HexList {
 
   /** The colours of a list such as {@code #d81b60,#1e88e5}: hex colours separated by commas or spaces. */
   static Palette parse(String text) throws PaletteFileException {
-    ColourList colours = new ColourList(null);
+    ColourList colours = ColourList.strict(null);
     for (String token : text.strip().split("[,\\s]+")) {
       if (token.isEmpty()) {
         continue;

@@ -11,7 +11,8 @@ import tools.jackson.core.json.JsonFactory;
 /**
  * A palette in JSON: a list of hex colour strings, {@code ["#d81b60", "#1e88e5"]}, alone or as
  * the {@code "colors"} (or {@code "palette"}) member of an object, whose other members are
- * ignored. It is written as {@code {"colors": [...]}}, one colour a line.
+ * ignored. It is written as {@code {"colors": [...]}}, one colour a line. As a list typed by hand,
+ * it may not give a colour twice.
  */
 final class JsonPalette {
   private static final JsonFactory FACTORY = JsonFactory.builder().build();
@@ -72,7 +73,7 @@ final class JsonPalette {
 
   /** The colours of a list (the parser is at its start, and ends at its end). */
   private static Palette list(JsonParser p) throws PaletteFileException {
-    ColourList colours = new ColourList("line");
+    ColourList colours = ColourList.strict("line");
     for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
       int line = p.currentTokenLocation().getLineNr();
       long c = t == JsonToken.VALUE_STRING ? Hex.parse(p.getString(), false) : -1;

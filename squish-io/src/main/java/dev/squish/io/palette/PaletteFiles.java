@@ -25,9 +25,18 @@ import java.util.Objects;
  *       its pixels in the order they first appear, 256 at most.
  * </ul>
  * The format follows the name's extension, except that a file starting {@code GIMP Palette} is read
- * as one, and so is an image under any name but {@code .act} and the text ones. A palette file gives
- * each colour once (every fully transparent colour counts as the same one). Every problem is a
- * {@link PaletteFileException} with a one-line message that names the file. Thread-safe.
+ * as one, and so is an image under any name but {@code .act} and the text ones.
+ *
+ * <p>A palette holds each colour once (every fully transparent colour counts as the same one). Files
+ * that programs write, {@code .gpl}, {@code .act} and images, may repeat a colour: GIMP's own
+ * palettes do (28 of the 40 in Debian's {@code gimp-data}), so the first occurrence is kept and
+ * later ones are dropped, the order otherwise as given, and the limit of 256 is on the distinct
+ * colours. Lists typed by hand, {@code .hex}, {@code .txt}, {@code .json} and {@link #parseColours},
+ * refuse a repeat (there it is more likely a slip), naming in a file the lines of both. Writing
+ * refuses a palette that repeats a colour.
+ *
+ * <p>Every problem is a {@link PaletteFileException} with a one-line message that names the file.
+ * Thread-safe.
  */
 public final class PaletteFiles {
   /** The extensions {@link #read} knows, with their dot. */
@@ -48,7 +57,7 @@ public final class PaletteFiles {
    * Reads the palette file at {@code path}.
    *
    * @param path the file; its extension gives the format
-   * @return its colours, in its order
+   * @return its colours, in its order (each once: see above for repeats)
    * @throws PaletteFileException when it cannot be read or holds no palette
    */
   public static Palette read(Path path) throws PaletteFileException {
@@ -78,7 +87,7 @@ public final class PaletteFiles {
    *
    * @param data the file's content
    * @param name the file's name: its extension gives the format, and messages name it
-   * @return its colours, in its order
+   * @return its colours, in its order (each once: see above for repeats)
    * @throws PaletteFileException when it holds no palette
    */
   public static Palette read(byte[] data, String name) throws PaletteFileException {
@@ -164,7 +173,7 @@ public final class PaletteFiles {
         throw new PaletteFileException("cannot tell the palette format from the name: squish writes "
             + String.join(", ", WRITE_EXTENSIONS));
       }
-      ColourList once = new ColourList("entry");
+      ColourList once = ColourList.strict("entry");
       for (int i = 0; i < palette.size(); i++) {
         once.add(palette.color(i), i);
       }

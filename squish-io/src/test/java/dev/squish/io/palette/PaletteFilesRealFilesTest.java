@@ -49,6 +49,29 @@ class PaletteFilesRealFilesTest {
   }
 
   @Test
+  void aGimpPaletteThatRepeatsColoursKeepsTheFirstOfEach() throws PaletteFileException {
+    // as GIMP's gradient palettes are: runs of one colour, and colours that come back later
+    byte[] gpl = ("GIMP Palette\nName: ramp\nColumns: 4\n#\n  0   0   0\tUntitled\n  0   0   0\tUntitled\n"
+        + "128  64   0\tUntitled\n255 255 255\n  0   0   0\tblack again\n128 64 0\n 10  20  30\n")
+        .getBytes(StandardCharsets.UTF_8);
+    assertThat(PaletteFiles.read(gpl, "ramp.gpl")).isEqualTo(Palette.of(0xFF000000, 0xFF804000, 0xFFFFFFFF,
+        0xFF0A141E));
+    // with alpha, a second fully transparent colour is the first one again, whatever RGB it hides
+    byte[] rgba = "GIMP Palette\nChannels: RGBA\n1 2 3 0\n216 27 96 255\n4 5 6 0\n216 27 96 128\n"
+        .getBytes(StandardCharsets.UTF_8);
+    assertThat(PaletteFiles.read(rgba, "a.gpl")).isEqualTo(Palette.of(0x00010203, 0xFFD81B60, 0x80D81B60));
+    // 300 rows, 256 colours: the limit is on the colours, not the rows
+    StringBuilder full = new StringBuilder("GIMP Palette\n");
+    for (int i = 0; i < 300; i++) {
+      full.append(i % 256).append(' ').append(i % 256).append(" 7\n");
+    }
+    Palette p = PaletteFiles.read(full.toString().getBytes(StandardCharsets.UTF_8), "full.gpl");
+    assertThat(p.size()).isEqualTo(256);
+    assertThat(p.color(0)).isEqualTo(0xFF000007);
+    assertThat(p.color(255)).isEqualTo(0xFFFFFF07);
+  }
+
+  @Test
   void aGimpPaletteIsKnownByItsFirstLineWhateverItsName() throws PaletteFileException {
     byte[] gpl = "\uFEFFGIMP Palette\r\nName: x\r\n  1   2   3\r\n".getBytes(StandardCharsets.UTF_8);
     assertThat(PaletteFiles.read(gpl, "colours.txt")).isEqualTo(Palette.of(0xFF010203));
@@ -68,6 +91,16 @@ class PaletteFilesRealFilesTest {
         0xFFFFC107));
     assertThat(PaletteFiles.read(act(rgb, 4, 1), "p.ACT")).isEqualTo(Palette.of(0xFFD81B60, 0x001E88E5,
         0xFFFFC107, 0xFFFFFFFF));
+  }
+
+  @Test
+  void anAdobeTableThatRepeatsColoursKeepsTheFirstOfEach() throws PaletteFileException {
+    int[] rgb = {0x000000, 0x111111, 0xD81B60, 0x111111, 0x333333, 0xD81B60, 0x000000, 0x444444};
+    assertThat(PaletteFiles.read(act(rgb, rgb.length, 0xFFFF), "p.act")).isEqualTo(Palette.of(0xFF000000,
+        0xFF111111, 0xFFD81B60, 0xFF333333, 0xFF444444));
+    // the transparent entry is not the opaque colour of the same RGB: both are kept
+    assertThat(PaletteFiles.read(act(rgb, rgb.length, 3), "p.act")).isEqualTo(Palette.of(0xFF000000,
+        0xFF111111, 0xFFD81B60, 0x00111111, 0xFF333333, 0xFF444444));
   }
 
   @Test

@@ -39,13 +39,18 @@ class PaletteFilesRealFilesTest {
   }
 
   @Test
-  void gimpsTangoPalette() throws PaletteFileException, URISyntaxException {
-    Path tango = Path.of(PaletteFilesRealFilesTest.class.getResource("Tango.gpl").toURI());
+  void aGimpPaletteOfTheTangoColours() throws PaletteFileException, URISyntaxException {
+    Path tango = Path.of(PaletteFilesRealFilesTest.class.getResource("tango-colours.gpl").toURI());
     Palette p = PaletteFiles.read(tango);
-    assertThat(p.size()).isEqualTo(27);
-    assertThat(p.color(0)).isEqualTo(0xFFFCE94F); // Butter 1
-    assertThat(p.color(5)).isEqualTo(0xFF4E9A06); // Chameleon 3
-    assertThat(p.color(26)).isEqualTo(0xFF2E3436); // Aluminium 6
+    // 33 rows, the last six repeating colours given before: those are read once, where first given
+    assertThat(p.colors()).containsExactly(0xFFFCE94F, 0xFFEDD400, 0xFFC4A000, // Butter
+        0xFFFCAF3E, 0xFFF57900, 0xFFCE5C00, // Orange
+        0xFFE9B96E, 0xFFC17D11, 0xFF8F5902, // Chocolate
+        0xFF8AE234, 0xFF73D216, 0xFF4E9A06, // Chameleon
+        0xFF729FCF, 0xFF3465A4, 0xFF204A87, // Sky Blue
+        0xFFAD7FA8, 0xFF75507B, 0xFF5C3566, // Plum
+        0xFFEF2929, 0xFFCC0000, 0xFFA40000, // Scarlet Red
+        0xFFEEEEEC, 0xFFD3D7CF, 0xFFBABDB6, 0xFF888A85, 0xFF555753, 0xFF2E3436); // Aluminium
   }
 
   @Test

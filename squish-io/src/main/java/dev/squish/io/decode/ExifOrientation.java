@@ -97,11 +97,11 @@ final class ExifOrientation {
     return value >= 1 && value <= 8 ? value : 1;
   }
 
-  private static int u16(byte[] b, int p, boolean little) {
+  static int u16(byte[] b, int p, boolean little) {
     return little ? (b[p] & 0xFF) | ((b[p + 1] & 0xFF) << 8) : ((b[p] & 0xFF) << 8) | (b[p + 1] & 0xFF);
   }
 
-  private static long u32(byte[] b, int p, boolean little) {
+  static long u32(byte[] b, int p, boolean little) {
     return little
         ? (u16(b, p, true) & 0xFFFFL) | ((long) u16(b, p + 2, true) << 16)
         : ((long) u16(b, p, false) << 16) | (u16(b, p + 2, false) & 0xFFFFL);

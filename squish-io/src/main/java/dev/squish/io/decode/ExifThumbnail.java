@@ -28,10 +28,10 @@ final class ExifThumbnail {
       } else {
         return tiff;
       }
-      int ifd0 = (int) u32(tiff, 4, little);
-      int entries = u16(tiff, ifd0, little);
+      int ifd0 = (int) ExifOrientation.u32(tiff, 4, little);
+      int entries = ExifOrientation.u16(tiff, ifd0, little);
       int linkAt = ifd0 + 2 + 12 * entries;
-      long ifd1 = u32(tiff, linkAt, little);
+      long ifd1 = ExifOrientation.u32(tiff, linkAt, little);
       if (ifd1 == 0) {
         return tiff;
       }
@@ -52,35 +52,25 @@ final class ExifThumbnail {
     if (depth > 4) {
       throw new IndexOutOfBoundsException("IFDs nested too deep");
     }
-    int n = u16(t, at, little);
+    int n = ExifOrientation.u16(t, at, little);
     int end = at + 2 + 12 * n + 4;
     for (int e = 0; e < n; e++) {
       int entry = at + 2 + 12 * e;
-      int tag = u16(t, entry, little);
-      int type = u16(t, entry + 2, little);
-      long count = u32(t, entry + 4, little);
+      int tag = ExifOrientation.u16(t, entry, little);
+      int type = ExifOrientation.u16(t, entry + 2, little);
+      long count = ExifOrientation.u32(t, entry + 4, little);
       long bytes = type >= 1 && type < TYPE_SIZE.length ? count * TYPE_SIZE[type] : 0;
       if (bytes > 4) {
-        long valueEnd = u32(t, entry + 8, little) + bytes;
+        long valueEnd = ExifOrientation.u32(t, entry + 8, little) + bytes;
         if (valueEnd > t.length) {
           throw new IndexOutOfBoundsException("value past the end");
         }
         end = (int) Math.max(end, valueEnd);
       }
       if (tag == EXIF_IFD || tag == GPS_IFD || tag == INTEROP_IFD) {
-        end = Math.max(end, extent(t, (int) u32(t, entry + 8, little), little, depth + 1));
+        end = Math.max(end, extent(t, (int) ExifOrientation.u32(t, entry + 8, little), little, depth + 1));
       }
     }
     return end;
-  }
-
-  private static int u16(byte[] b, int p, boolean little) {
-    return little ? (b[p] & 0xFF) | ((b[p + 1] & 0xFF) << 8) : ((b[p] & 0xFF) << 8) | (b[p + 1] & 0xFF);
-  }
-
-  private static long u32(byte[] b, int p, boolean little) {
-    return little
-        ? (u16(b, p, true) & 0xFFFFL) | ((long) u16(b, p + 2, true) << 16)
-        : ((long) u16(b, p, false) << 16) | (u16(b, p + 2, false) & 0xFFFFL);
   }
 }

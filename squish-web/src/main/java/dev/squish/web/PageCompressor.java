@@ -1,8 +1,11 @@
 package dev.squish.web;
 
 import dev.squish.compress.Compressed;
+import dev.squish.image.Palette;
 import dev.squish.io.encode.ImageEncoder;
 import dev.squish.io.encode.PngOptions;
+import dev.squish.io.palette.PaletteFileException;
+import dev.squish.io.palette.PaletteFiles;
 import dev.squish.quantize.Convergence;
 import dev.squish.quantize.FitReport;
 import dev.squish.view.ColorCloud;
@@ -23,6 +26,9 @@ import java.util.Map;
  * faster ({@link PngOptions#fast()}); the page marks its sizes as approximate.
  */
 final class PageCompressor {
+  /** The palette downloads offered, in the page's order (a swatch {@code .png} would clash with the result's name). */
+  static final List<String> PALETTE_EXTENSIONS = List.of(".gpl", ".act", ".hex", ".json");
+
   private PageCompressor() {}
 
   static PageResult compress(UploadSession s, PageOptions page) {
@@ -42,6 +48,7 @@ final class PageCompressor {
     seconds.put("total", Json.round((t2 - t0) / 1e9, 3));
     m.put("seconds", seconds);
     m.put("swatches", swatches(c));
+    m.put("palette", palette(c.palette(), "/api/images/" + s.id() + "/results/" + id));
     m.put("fit", fit(c.fit()));
     String base = "/api/images/" + s.id() + "/results/" + id + page.format().extension();
     m.put("url", base);
@@ -52,7 +59,7 @@ final class PageCompressor {
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("id", id);
     answer.putAll(m);
-    return new PageResult(id, answer, file, fileName, page.format().mediaType());
+    return new PageResult(id, answer, file, fileName, page.format().mediaType(), c.palette());
   }
 
   private static Map<String, Object> figures(UploadSession s, PageOptions page, boolean exact, Compressed c,
@@ -85,6 +92,37 @@ final class PageCompressor {
       out.add(e);
     }
     return out;
+  }
+
+  /**
+   * The palette written, in its order, as hex colours, and a download URL for each palette format
+   * that can hold it ({@code .gpl} and {@code .act} have no alpha, so a palette with translucent
+   * entries offers {@code .hex} and {@code .json} only).
+   */
+  private static Map<String, Object> palette(Palette palette, String base) {
+    List<Object> colours = new ArrayList<>();
+    for (int argb : palette.colors()) {
+      colours.add(PageOptions.hex(argb));
+    }
+    Map<String, Object> downloads = new LinkedHashMap<>();
+    for (String ext : PALETTE_EXTENSIONS) {
+      if (paletteBytes(palette, "palette" + ext) != null) {
+        downloads.put(ext.substring(1), base + ext);
+      }
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("colors", colours);
+    m.put("downloads", downloads);
+    return m;
+  }
+
+  /** {@return {@code palette} as the file {@code name} (its extension gives the format), or null when it cannot} */
+  static byte[] paletteBytes(Palette palette, String name) {
+    try {
+      return PaletteFiles.bytes(palette, name);
+    } catch (PaletteFileException e) {
+      return null;
+    }
   }
 
   private static Map<String, Object> fit(FitReport report) {

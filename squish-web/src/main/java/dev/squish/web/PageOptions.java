@@ -2,7 +2,10 @@ package dev.squish.web;
 
 import dev.squish.compress.CompressOptions;
 import dev.squish.compress.Dithering;
+import dev.squish.image.Palette;
 import dev.squish.io.encode.OutputFormat;
+import dev.squish.io.palette.PaletteFileException;
+import dev.squish.io.palette.PaletteFiles;
 import dev.squish.quantize.ColorSpace;
 import dev.squish.quantize.Method;
 import java.util.Locale;
@@ -12,7 +15,7 @@ import java.util.function.Function;
 /**
  * The choices on the page for one compression, parsed from the request's query.
  *
- * @param method quantization method with its palette size
+ * @param method quantization method with its palette size, or {@link Method.Given} for a given palette
  * @param space colour space clustered in
  * @param dithering how pixels are mapped
  * @param exact true for the command line's exact result, false for the quick preview
@@ -22,10 +25,12 @@ record PageOptions(Method method, ColorSpace space, Dithering dithering, boolean
   /** Palette size when the request names none. */
   static final int DEFAULT_K = 16;
 
-  /** Parses {@code method, k, space, dither, level, mode, format}; a bad value is an HTTP 400 naming it. */
+  /**
+   * Parses {@code method, k, space, dither, level, mode, format} and {@code palette} (a given palette as
+   * hex colours, which takes the place of method and k); a bad value is an HTTP 400 naming it.
+   */
   static PageOptions parse(Map<String, String> q) {
-    int k = parseInt(q, "k", DEFAULT_K, Method.MIN_K, Method.MAX_K);
-    Method method = parse(q, "method", "kmeans", id -> Method.byId(id, k));
+    Method method = q.containsKey("palette") ? given(q) : fitted(q);
     ColorSpace space = parse(q, "space", "srgb", ColorSpace::byId);
     Dithering.Kind kind = parse(q, "dither", "none", Dithering.Kind::byId);
     double level = parseDouble(q, "level", Dithering.MAX_LEVEL, Dithering.MIN_LEVEL, Dithering.MAX_LEVEL);
@@ -41,6 +46,26 @@ record PageOptions(Method method, ColorSpace space, Dithering dithering, boolean
     return new PageOptions(method, space, Dithering.of(kind, level), mode.equals("exact"), format);
   }
 
+  private static Method fitted(Map<String, String> q) {
+    int k = parseInt(q, "k", DEFAULT_K, Method.MIN_K, Method.MAX_K);
+    return parse(q, "method", "kmeans", id -> Method.byId(id, k));
+  }
+
+  /** A given palette: nothing is fitted, so a k or a method with it is a mistake, as on the command line. */
+  private static Method given(Map<String, String> q) {
+    for (String fitOnly : new String[] {"k", "method"}) {
+      if (q.containsKey(fitOnly)) {
+        throw new HttpError(HttpError.BAD_REQUEST, "palette: a given palette is not fitted, so it takes no "
+            + fitOnly + " (leave " + fitOnly + " out)");
+      }
+    }
+    try {
+      return Method.given(PaletteFiles.parseColours(q.get("palette")));
+    } catch (PaletteFileException e) {
+      throw new HttpError(HttpError.BAD_REQUEST, "palette: " + e.getMessage());
+    }
+  }
+
   /** The library's options for these choices (the seed is the command line's default); SSIM always, ΔE when exact. */
   CompressOptions compression() {
     return CompressOptions.builder(method).space(space).dithering(dithering).ssim(true).deltaE(exact).build();
@@ -48,13 +73,31 @@ record PageOptions(Method method, ColorSpace space, Dithering dithering, boolean
 
   /** A key for caching: everything that changes the output. */
   String key() {
-    return method.id() + "/" + method.k() + "/" + space.id() + "/" + dithering.kind().id() + "/" + dithering.level()
+    String given = method instanceof Method.Given g ? "/" + hex(g.palette()) : "";
+    return method.id() + "/" + method.k() + given + "/" + space.id() + "/" + dithering.kind().id() + "/"
+        + dithering.level()
         + "/" + format.id() + "/" + (exact ? "exact" : "preview");
   }
 
   /** The same choices in exact mode. */
   PageOptions asExact() {
     return new PageOptions(method, space, dithering, true, format);
+  }
+
+  /** {@code palette} as the page and the query write it: {@code #rrggbb} (or {@code #rrggbbaa}), comma-separated. */
+  static String hex(Palette palette) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < palette.size(); i++) {
+      sb.append(i == 0 ? "" : ",").append(hex(palette.color(i)));
+    }
+    return sb.toString();
+  }
+
+  /** {@code argb} as {@code #rrggbb} when opaque, else {@code #rrggbbaa}, lower case. */
+  static String hex(int argb) {
+    int alpha = argb >>> 24;
+    return alpha == 0xFF ? String.format(Locale.ROOT, "#%06x", argb & 0xFFFFFF)
+        : String.format(Locale.ROOT, "#%06x%02x", argb & 0xFFFFFF, alpha);
   }
 
   private static <T> T parse(Map<String, String> q, String name, String dflt, Function<String, T> byId) {

@@ -3,9 +3,13 @@ package dev.squish.web;
 import com.sun.net.httpserver.HttpExchange;
 import dev.squish.compress.Dithering;
 import dev.squish.compress.PreparedImage;
+import dev.squish.image.Palette;
 import dev.squish.io.decode.DecodedImage;
 import dev.squish.io.decode.ImageDecodeException;
 import dev.squish.io.decode.ImageDecoder;
+import dev.squish.io.decode.ImageFormat;
+import dev.squish.io.palette.PaletteFileException;
+import dev.squish.io.palette.PaletteFiles;
 import dev.squish.quantize.ColorSpace;
 import dev.squish.quantize.Method;
 import dev.squish.view.Json;
@@ -13,6 +17,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,12 +36,17 @@ import java.util.Map;
  * GET  /api/images/ID/original.png         the decoded original, as squish sees it
  * GET  /api/images/ID/cloud?space=S        sampled colours and view layouts for the 3-D cloud
  * POST /api/images/ID/compress?method=&amp;k=&amp;space=&amp;dither=&amp;level=&amp;format=&amp;mode=preview|exact
+ *                                          (palette=#rrggbb,... instead of method and k: remap to it)
  * GET  /api/images/ID/results/RID.png      a result's file (?download=1 to save it)
+ * GET  /api/images/ID/results/RID.gpl      its palette, saved (also .act, .hex, .json)
+ * POST /api/palettes?name=FILE             a palette file (body): its colours, to give as palette=...
  * DELETE /api/images/ID                    forget an image
  * </pre>
  */
 final class Routes {
   private static final String API = "/api/images/";
+  /** Largest palette file taken (also within the upload limit): 256 colours fit in far less, even as an image. */
+  static final long MAX_PALETTE_BYTES = 1L << 20;
 
   private final WebConfig config;
   private final Sessions sessions;
@@ -76,6 +86,14 @@ final class Routes {
       // with inline=1 the file comes in the answer itself: a script needs no second request, and
       // cannot lose the file to the cache dropping the image in between
       Responses.json(ex, 200, q.containsKey("inline") ? r.jsonWithFile() : r.json());
+    } else if (path.equals("/api/palettes")) {
+      requireMethod(method, "POST");
+      String name = query(ex.getRequestURI()).getOrDefault("name", "palette");
+      long limit = Math.min(config.maxUploadBytes(), MAX_PALETTE_BYTES);
+      String whose = limit < MAX_PALETTE_BYTES ? Uploads.SERVER_LIMIT : "the limit for a palette file";
+      Uploads.checkDeclared(ex, limit, whose);
+      Palette palette = work.withWorker(() -> readPalette(Uploads.read(ex, limit, whose), name));
+      Responses.json(ex, 200, paletteJson(name, palette));
     } else if (path.startsWith(API)) {
       imageRoute(ex, method, path.substring(API.length()).split("/", -1));
     } else {
@@ -117,7 +135,12 @@ final class Routes {
         if (r == null) {
           throw new HttpError(HttpError.NOT_FOUND, "no such result (only the recent ones are kept): " + file);
         }
-        String disposition = q.containsKey("download") ? "attachment; filename=\"" + r.fileName() + "\"" : null;
+        String ext = dot > 0 ? file.substring(dot).toLowerCase(Locale.ROOT) : "";
+        if (PageCompressor.PALETTE_EXTENSIONS.contains(ext)) {
+          servePalette(ex, r, ext);
+          return;
+        }
+        String disposition = q.containsKey("download") ? attachment(r.fileName()) : null;
         Responses.bytes(ex, 200, r.contentType(), r.file(), disposition);
       }
       default -> throw new HttpError(HttpError.NOT_FOUND, "no such page: " + ex.getRequestURI().getPath());
@@ -162,6 +185,62 @@ final class Routes {
     return r;
   }
 
+  /** A result's palette as a file to save: always an attachment, named after the result's file. */
+  private static void servePalette(HttpExchange ex, PageResult r, String ext) throws IOException {
+    String name = r.paletteFileName(ext);
+    byte[] bytes;
+    try {
+      bytes = PaletteFiles.bytes(r.palette(), name);
+    } catch (PaletteFileException e) {
+      throw new HttpError(HttpError.BAD_REQUEST, e.getMessage()); // alpha in .gpl or .act
+    }
+    String type = switch (ext) {
+      case ".json" -> "application/json; charset=utf-8";
+      case ".act" -> "application/octet-stream";
+      default -> "text/plain; charset=utf-8";
+    };
+    Responses.bytes(ex, 200, type, bytes, attachment(name));
+  }
+
+  private static String attachment(String fileName) {
+    return "attachment; filename=\"" + fileName + "\"";
+  }
+
+  /**
+   * The palette in an uploaded palette file. An image is first checked against the server's pixel
+   * limit (a small file can hold a huge image); every other problem is the file's own one-line
+   * reason, with 400.
+   */
+  private Palette readPalette(byte[] data, String name) {
+    if (data.length > 0 && ImageFormat.sniff(data, data.length) != null) {
+      try {
+        decoder.decode(data, data.length);
+      } catch (ImageDecodeException e) {
+        if (e.reason() == ImageDecodeException.Reason.TOO_LARGE) {
+          throw HttpError.of(e, name);
+        }
+      }
+    }
+    try {
+      return PaletteFiles.read(data, name);
+    } catch (PaletteFileException e) {
+      throw new HttpError(HttpError.BAD_REQUEST, e.getMessage());
+    }
+  }
+
+  private static String paletteJson(String name, Palette palette) {
+    List<String> colours = new ArrayList<>();
+    for (int argb : palette.colors()) {
+      colours.add(PageOptions.hex(argb));
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", name);
+    m.put("size", palette.size());
+    m.put("colors", colours);
+    m.put("palette", PageOptions.hex(palette));
+    return Json.write(m);
+  }
+
   /** Reads and decodes an upload, and keeps it as a new session. */
   private UploadSession receive(HttpExchange ex) throws IOException {
     String name = query(ex.getRequestURI()).getOrDefault("name", "image");
@@ -196,6 +275,7 @@ final class Routes {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("max_upload_bytes", config.maxUploadBytes());
     m.put("max_pixels", config.maxPixels());
+    m.put("max_palette_bytes", Math.min(config.maxUploadBytes(), MAX_PALETTE_BYTES));
     m.put("workers", config.workers());
     m.put("min_k", Method.MIN_K);
     m.put("max_k", Method.MAX_K);

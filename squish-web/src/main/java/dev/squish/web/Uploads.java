@@ -16,18 +16,26 @@ final class Uploads {
    */
   static final long DISCARD_MAX = 16L << 20;
 
+  /** Whose limit an upload is over, in the message: the server's own (set by {@code --max-upload-mb}). */
+  static final String SERVER_LIMIT = "this server's limit";
+
   /**
    * Refuses with 413, before any worker is taken, a body whose declared length is over {@code
    * limit}. A body up to twice the limit is read first (a browser that is cut off while sending
    * shows a network error instead of the answer); a larger one is not read at all.
    */
   static void checkDeclared(HttpExchange ex, long limit) {
+    checkDeclared(ex, limit, SERVER_LIMIT);
+  }
+
+  /** {@link #checkDeclared(HttpExchange, long)}, the message ending with {@code whose} limit it is. */
+  static void checkDeclared(HttpExchange ex, long limit, String whose) {
     long length = declaredLength(ex);
     if (length > limit) {
       if (length <= 2 * limit) {
         discard(ex, length);
       }
-      throw tooLarge(length, limit);
+      throw tooLarge(length, limit, whose);
     }
   }
 
@@ -36,10 +44,22 @@ final class Uploads {
    * reading at most {@link #DISCARD_MAX} more of one of unknown length).
    */
   static byte[] read(HttpExchange ex, long limit) throws IOException {
+    byte[] data = read(ex, limit, SERVER_LIMIT);
+    if (data.length == 0) {
+      throw new HttpError(HttpError.BAD_REQUEST, "the upload is empty: send the image file as the request body");
+    }
+    return data;
+  }
+
+  /**
+   * The body of {@code ex}, at most {@code limit} bytes, perhaps empty; a larger one is refused with
+   * 413, the message ending with {@code whose} limit it is.
+   */
+  static byte[] read(HttpExchange ex, long limit, String whose) throws IOException {
     long length = declaredLength(ex);
     try (InputStream in = ex.getRequestBody()) {
       if (length > limit) {
-        throw tooLarge(length, limit); // checkDeclared read what was worth reading
+        throw tooLarge(length, limit, whose); // checkDeclared read what was worth reading
       }
       ByteArrayOutputStream out = new ByteArrayOutputStream(length > 0 ? (int) length : 1 << 16);
       byte[] buf = new byte[1 << 16];
@@ -48,12 +68,9 @@ final class Uploads {
         total += n;
         if (total > limit) {
           discard(ex, DISCARD_MAX);
-          throw tooLarge(total, limit);
+          throw tooLarge(total, limit, whose);
         }
         out.write(buf, 0, n);
-      }
-      if (total == 0) {
-        throw new HttpError(HttpError.BAD_REQUEST, "the upload is empty: send the image file as the request body");
       }
       return out.toByteArray();
     }
@@ -101,10 +118,9 @@ final class Uploads {
     }
   }
 
-  private static HttpError tooLarge(long bytes, long limit) {
-    return new HttpError(HttpError.TOO_LARGE, String.format(Locale.ROOT,
-        "the file is %s, more than this server's limit of %s (squish serve --max-upload-mb)", size(bytes),
-        size(limit)));
+  private static HttpError tooLarge(long bytes, long limit, String whose) {
+    return new HttpError(HttpError.TOO_LARGE, String.format(Locale.ROOT, "the file is %s, more than %s of %s",
+        size(bytes), whose, size(limit)) + (whose.equals(SERVER_LIMIT) ? " (squish serve --max-upload-mb)" : ""));
   }
 
   static String size(long bytes) {

@@ -10,7 +10,7 @@
   const state = {
     config: null, image: null, file: null, result: null,
     inFlight: false, mode: null, ctrl: null, token: 0, wanted: null, changedAt: new Map(), exactTimer: 0,
-    cloud: new Map(),
+    cloud: new Map(), failed: null, paletteTimer: 0,
   };
   window.squishTimings = [];
 
@@ -19,13 +19,19 @@
   const turn = (az, el) => { for (const v of clouds) v.setView(az, el); };
   const clouds = [new CloudView($('cloud-rgb'), turn), new CloudView($('cloud-space'), turn)];
 
+  const given = () => $('palette-mode').value === 'given';
+  /** The colours typed or read from a palette file, as the server takes them: comma-separated. */
+  const colourList = (text) => text.split(/[\s,;]+/).filter(Boolean).join(',');
+
+  /** What the next request asks for: a given palette replaces the method and k (nothing is fitted). */
   function settings() {
-    return {
-      method: $('method').value, k: +$('k').value, space: $('space').value, dither: $('dither').value,
-      level: (+$('level').value).toFixed(2), format: $('format').value,
-    };
+    const s = given() ? { palette: colourList($('palette-text').value) }
+      : { method: $('method').value, k: +$('k').value };
+    return Object.assign(s, { space: $('space').value, dither: $('dither').value,
+      level: (+$('level').value).toFixed(2), format: $('format').value });
   }
-  const keyOf = (s) => `${s.method}/${s.k}/${s.space}/${s.dither}/${s.dither === 'fs' ? s.level : 0}/${s.format}`;
+  const keyOf = (s) => (s.palette !== undefined ? `given/${s.palette}` : `${s.method}/${s.k}`)
+    + `/${s.space}/${s.dither}/${s.dither === 'fs' ? s.level : 0}/${s.format}`;
 
   function showError(message) {
     const e = $('error');
@@ -37,7 +43,7 @@
     const el = $('status');
     el.textContent = text;
     el.dataset.state = stateName;
-    if (s) { el.dataset.k = s.k; el.dataset.key = keyOf(s); }
+    if (s) { el.dataset.k = s.k === undefined ? '' : s.k; el.dataset.key = keyOf(s); }
   }
 
   async function api(url, options) {
@@ -107,6 +113,10 @@
   function request(cause) {
     if (!state.image) return;
     const s = settings();
+    if (s.palette === '') {
+      status('Give the palette: pick a palette file or type its colours.', 'idle');
+      return;
+    }
     const key = keyOf(s);
     if (!state.changedAt.has(key)) state.changedAt.set(key, { t: performance.now(), cause });
     state.wanted = s;
@@ -127,7 +137,10 @@
     state.ctrl = new AbortController();
     $('status').dataset.pending = mode;
     const key = keyOf(s);
-    if (mode === 'preview') status(`Working on k = ${s.k}…`, 'busy', s);
+    if (mode === 'preview') {
+      status(s.palette !== undefined ? 'Remapping to the given palette…' : `Working on k = ${s.k}…`, 'busy', s);
+    }
+    state.failed = null;
     const q = new URLSearchParams({ ...s, mode });
     let r = null;
     const sent = performance.now();
@@ -137,7 +150,11 @@
       if (token !== state.token) return; // abandoned for newer settings
       state.inFlight = false;
       if (e.status === 404 && state.file) { upload(state.file); return; }
-      if (e.status !== 409) { showError(e.message); status('', 'error'); }
+      if (e.status !== 409) {
+        showError(e.message);
+        status('', 'error');
+        state.failed = key; // the same settings would fail the same way: wait for a change
+      }
       next();
       return;
     }
@@ -169,7 +186,7 @@
   }
 
   function next() {
-    if (state.wanted && !state.inFlight) run(state.wanted, 'preview');
+    if (state.wanted && !state.inFlight && keyOf(state.wanted) !== state.failed) run(state.wanted, 'preview');
   }
 
   async function show(r, s) {
@@ -190,7 +207,8 @@
     $('stat-deltae').textContent = r.delta_e2000 == null ? (r.mode === 'preview' ? 'with the exact result' : '–')
       : r.delta_e2000.toFixed(2);
     $('stat-palette').textContent = colours(r.palette_size);
-    $('stat-fit').textContent = `${r.fit.method}, ${r.fit.iterations} iterations${r.fit.converged ? '' : ' (not converged)'}`
+    $('stat-fit').textContent = r.fit.method === 'given' ? 'none: the palette is given'
+      : `${r.fit.method}, ${r.fit.iterations} iterations${r.fit.converged ? '' : ' (not converged)'}`
       + (r.mode === 'preview' ? ', on a sample' : '');
     const dl = $('download');
     dl.href = r.download_url;
@@ -198,11 +216,13 @@
     dl.setAttribute('aria-disabled', 'false');
     dl.textContent = `Download ${r.format.toUpperCase()} (${bytes(r.output_bytes)})`;
     swatches(r.swatches);
+    paletteDownloads(r.palette.downloads);
     history(r.fit);
     const secs = r.seconds.total.toFixed(2);
+    const what = r.method === 'given' ? `the given palette of ${colours(r.k)}` : `k = ${r.k}`;
     status(r.mode === 'exact'
-      ? `Exact result for k = ${r.k}, as the command line writes it (${secs} s on the server).`
-      : `Preview for k = ${r.k} (palette fitted to a sample, quicker deflate; ${secs} s); the exact result follows…`, r.mode, s);
+      ? `Exact result for ${what}, as the command line writes it (${secs} s on the server).`
+      : `Preview for ${what} (palette fitted to a sample, quicker deflate; ${secs} s); the exact result follows…`, r.mode, s);
     await cloud(r, s.space);
   }
 
@@ -217,9 +237,50 @@
       if (sw.alpha < 255) i.style.opacity = Math.max(0.15, sw.alpha / 255);
       d.title = `${hex(sw.rgb)}${sw.alpha < 255 ? ` alpha ${sw.alpha}` : ''}: ${(100 * sw.share).toFixed(2)}% of the pixels`;
       d.dataset.rgb = hex(sw.rgb);
-      d.append(i, document.createTextNode(`${(100 * sw.share).toFixed(1)}%`));
+      const code = document.createElement('code');
+      code.textContent = hex(sw.rgb) + (sw.alpha < 255 ? sw.alpha.toString(16).padStart(2, '0') : '');
+      d.append(i, code, document.createTextNode(`${(100 * sw.share).toFixed(1)}%`));
       box.append(d);
     }
+  }
+
+  /** The links that save the palette in use: only the formats that can hold it (.gpl and .act have no alpha). */
+  function paletteDownloads(downloads) {
+    for (const ext of ['gpl', 'act', 'hex', 'json']) {
+      const a = $(`palette-${ext}`);
+      a.hidden = !downloads[ext];
+      if (downloads[ext]) {
+        a.href = downloads[ext];
+        a.download = state.result.file_name.replace(/\.[a-z]+$/, `.${ext}`);
+      }
+    }
+    $('palette-downloads').hidden = false;
+  }
+
+  /** Reads a palette file on the server (which knows the formats) and puts its colours in the text box. */
+  async function uploadPalette(file) {
+    showError('');
+    const limit = state.config ? state.config.max_palette_bytes : Infinity;
+    if (file.size > limit) {
+      showError(`${file.name} is ${bytes(file.size)}, more than the limit of ${bytes(limit)} for a palette file.`);
+      return;
+    }
+    try {
+      const p = await api(`/api/palettes?name=${encodeURIComponent(file.name)}`, { method: 'POST', body: file });
+      $('palette-text').value = p.colors.join(', ');
+      $('palette-text').dataset.source = p.name;
+      request('palette');
+    } catch (e) {
+      showError(e.message);
+    }
+  }
+
+  function paletteMode() {
+    const g = given();
+    $('given-box').hidden = !g;
+    $('k').disabled = g;
+    $('method').disabled = g;
+    request('palette-mode');
   }
 
   function history(fit) {
@@ -292,6 +353,15 @@
   $('level').addEventListener('input', () => { $('level-value').textContent = (+$('level').value).toFixed(2); request('level'); });
   $('dither').addEventListener('change', () => { $('level-box').hidden = $('dither').value !== 'fs'; request('dither'); });
   for (const id of ['method', 'space', 'format']) $(id).addEventListener('change', () => request(id));
+  $('palette-mode').addEventListener('change', paletteMode);
+  $('palette-file').addEventListener('change', (e) => {
+    if (e.target.files[0]) uploadPalette(e.target.files[0]);
+    e.target.value = ''; // picking the same file again reads it again
+  });
+  $('palette-text').addEventListener('input', () => {
+    clearTimeout(state.paletteTimer);
+    state.paletteTimer = setTimeout(() => request('palette'), 400); // once the typing rests
+  });
   $('zoom-fit').addEventListener('click', () => frame.fit());
   $('zoom-1').addEventListener('click', () => frame.actualSize());
   $('zoom-in').addEventListener('click', () => frame.zoomBy(1.5));

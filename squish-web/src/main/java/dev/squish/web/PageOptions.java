@@ -66,9 +66,14 @@ record PageOptions(Method method, ColorSpace space, Dithering dithering, boolean
     }
   }
 
-  /** The library's options for these choices (the seed is the command line's default); SSIM always, ΔE when exact. */
+  /**
+   * The library's options for these choices (the seed is the command line's default); SSIM always, ΔE
+   * for the exact result.
+   */
   CompressOptions compression() {
-    return CompressOptions.builder(method).space(space).dithering(dithering).ssim(true).deltaE(exact).build();
+    // a given palette has no quick preview (nothing is fitted), so its first answer is exact and measured so
+    boolean deltaE = exact || method instanceof Method.Given;
+    return CompressOptions.builder(method).space(space).dithering(dithering).ssim(true).deltaE(deltaE).build();
   }
 
   /** A key for caching: everything that changes the output. */

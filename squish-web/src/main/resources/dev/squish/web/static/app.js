@@ -140,6 +140,7 @@
     if (mode === 'preview') {
       status(s.palette !== undefined ? 'Remapping to the given palette…' : `Working on k = ${s.k}…`, 'busy', s);
     }
+    if (state.failed !== null && state.failed !== key) showError(''); // the settings that failed were changed
     state.failed = null;
     const q = new URLSearchParams({ ...s, mode });
     let r = null;
@@ -359,6 +360,7 @@
     e.target.value = ''; // picking the same file again reads it again
   });
   $('palette-text').addEventListener('input', () => {
+    if (state.failed !== null) showError(''); // the colours it was about are being changed
     clearTimeout(state.paletteTimer);
     state.paletteTimer = setTimeout(() => request('palette'), 400); // once the typing rests
   });

@@ -129,7 +129,7 @@ public final class GmmBicQuantizer implements Quantizer {
     FitReport.Em chosen = new FitReport.Em(e.k(), e.covariance(), e.assignment(), e.regCovar(), e.space(),
         e.dimensions(), e.coarsePoints(), e.coarseIterations(), e.iterations(), e.converged(), e.logLikelihood(),
         e.logLikelihoodHistory(), e.bic(), e.mixture(), e.collapses(), e.objective(), e.exact(),
-        new KSearch.Choice(search, e.k(), rows));
+        new KSearch.Choice(search, e.k(), rows), e.distinctColors());
     int[] assignment = new int[best.assignedColors()];
     for (int i = 0; i < assignment.length; i++) {
       assignment[i] = best.paletteIndexOf(i);

@@ -95,6 +95,7 @@ public final class GmmQuantizer implements Quantizer {
     int[] pinnedColors = exact ? new int[0] : session.pinnedColors(pins);
     ExpectationPass full = new ExpectationPass(points, null, k);
     // the fully transparent colour, when present, is pinned by k-means and stays pinned here
+    // and so are kept colours and small distinct colours (see KMeansSession#fit(KMeansConfig, Pins))
     int fixed = seed.fixed();
     Mixture start = Em.fromLabels(full, seed.centers(), seed.labels(), fixed, config.covariance(),
         config.regCovar());
@@ -124,7 +125,7 @@ public final class GmmQuantizer implements Quantizer {
     FitReport.Em report = new FitReport.Em(config.components(), config.covariance(), config.assignment(),
         config.regCovar(), config.space(), points.dimensions(), coarsePoints, coarseIterations, fit.iterations(),
         fit.converged(), fit.logLikelihood(), fit.history(), bic, model.mixture().toValue(), collapses,
-        exact ? 0 : rounded.sumSquaredError() / totalWeight, exact, null);
+        exact ? 0 : rounded.sumSquaredError() / totalWeight, exact, null, seed.fixed() - pinnedColors.length);
     if (exact) {
       return new Quantization(Palette.of(exactPalette), identity(n), report);
     }

@@ -1,5 +1,6 @@
 package dev.squish.quantize.kmeans;
 
+import dev.squish.cluster.DistinctColors;
 import dev.squish.cluster.Pins;
 import dev.squish.cluster.Quantization;
 import dev.squish.cluster.RoundedPalette;
@@ -11,6 +12,7 @@ import dev.squish.quantize.ColorSpace;
 import dev.squish.quantize.FitReport;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -28,6 +30,7 @@ public final class KMeansSession {
   private final ColorCoordinates coordinates;
   private final WeightedPoints points;
   private final Map<Integer, CoarseGrid> grids = new HashMap<>();
+  private DistinctColors distinct;
 
   public KMeansSession(ColorHistogram histogram, ColorSpace space) {
     this.histogram = Objects.requireNonNull(histogram, "histogram");
@@ -83,7 +86,7 @@ public final class KMeansSession {
     if (union != null) {
       return exact(histogram, union);
     }
-    FitOnGrid result = fitOnGrid(config, warmStart, pinned);
+    FitOnGrid result = fitKeepingDistinct(config, warmStart, pinned, pins.distinct());
     KMeansFit fit = result.fit();
     RoundedPalette rounded = RoundedPalette.of(fit.centers(), k, points, fit.labels(), coordinates,
         pinned.argb());
@@ -93,7 +96,8 @@ public final class KMeansSession {
       perPixel[i] /= total;
     }
     FitReport.KMeans report = new FitReport.KMeans(fit.iterations(), fit.converged(),
-        rounded.sumSquaredError() / total, perPixel, fit.reseeded(), result.coarsePoints(), false);
+        rounded.sumSquaredError() / total, perPixel, fit.reseeded(), result.coarsePoints(), false,
+        result.distinct());
     return new Quantization(rounded.palette(), rounded.assignment(), report);
   }
 
@@ -134,7 +138,7 @@ public final class KMeansSession {
     if (exactPalette(pinned, config.k()) != null) {
       throw new IllegalArgumentException("the histogram and the kept colours fit in k = " + config.k());
     }
-    return fitOnGrid(config, null, pinned).fit();
+    return fitKeepingDistinct(config, null, pinned, pins.distinct()).fit();
   }
 
   /**
@@ -155,10 +159,53 @@ public final class KMeansSession {
     return pinned(pins, Integer.MAX_VALUE).argb();
   }
 
-  private record FitOnGrid(KMeansFit fit, int coarsePoints) {}
+  private record FitOnGrid(KMeansFit fit, int coarsePoints, int distinct) {}
 
-  /** The pinned centres in the working space, and the colour each stands for (written exactly). */
+  /**
+   * The pinned centres in the working space; the first {@code argb.length} stand for the colours
+   * of {@code argb} (written exactly), any after them for small distinct colours.
+   */
   private record Pinned(double[] centers, int[] argb) {}
+
+  /**
+   * The fit, and when it lost small distinct colours (see {@link DistinctColors}), the fit again
+   * with an entry pinned at each of them. Pinning, rather than seeding, is what guarantees the
+   * entry: Lloyd iterations would otherwise pull a lone centre into the big areas around it.
+   */
+  private FitOnGrid fitKeepingDistinct(KMeansConfig config, Palette warmStart, Pinned pins, boolean distinct) {
+    FitOnGrid first = fitOnGrid(config, warmStart, pins);
+    int d = coordinates.dimensions();
+    int fixed = pins.centers().length / d;
+    // a quarter of the free entries at most: at k = 16 up to 4 groups, below k = 8 none
+    int room = Math.min(DistinctColors.MAX_GROUPS, (config.k() - fixed) / 4);
+    if (!distinct || config.k() < DistinctColors.MIN_K || room < 1) {
+      return first;
+    }
+    KMeansFit fit = first.fit();
+    int[] argb = new int[fit.k()];
+    for (int j = 0; j < argb.length; j++) {
+      argb[j] = coordinates.toArgb(fit.centers(), j * d);
+    }
+    List<DistinctColors.Group> lost = distinctColors().lost(argb);
+    if (lost.isEmpty()) {
+      return first;
+    }
+    int extra = Math.min(room, lost.size());
+    double[] centers = Arrays.copyOf(pins.centers(), (fixed + extra) * d);
+    for (int g = 0; g < extra; g++) {
+      coordinates.toPoint(lost.get(g).argb(), centers, (fixed + g) * d);
+    }
+    FitOnGrid second = fitOnGrid(config, warmStart, new Pinned(centers, pins.argb()));
+    return new FitOnGrid(second.fit(), second.coarsePoints(), extra);
+  }
+
+  /** The small distinct colours of the histogram, found on first use. */
+  private synchronized DistinctColors distinctColors() {
+    if (distinct == null) {
+      distinct = DistinctColors.of(histogram);
+    }
+    return distinct;
+  }
 
   /** Seeds on a coarse grid when the histogram is large, then refines on every colour. */
   private FitOnGrid fitOnGrid(KMeansConfig config, Palette warmStart, Pinned pins) {
@@ -174,7 +221,7 @@ public final class KMeansSession {
     KMeansFit fit = grid == null ? best
         : KMeans.refine(points, best.centers(), k, best.fixed(), grid.labelsOfColors(best.labels()),
             config.maxIterations(), config.tolerance());
-    return new FitOnGrid(fit, grid == null ? 0 : seedOn.size());
+    return new FitOnGrid(fit, grid == null ? 0 : seedOn.size(), 0);
   }
 
   /**

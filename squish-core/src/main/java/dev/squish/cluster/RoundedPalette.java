@@ -26,7 +26,18 @@ public record RoundedPalette(Palette palette, int[] assignment, double sumSquare
    */
   public static RoundedPalette of(double[] centers, int k, WeightedPoints points, int[] labels,
       ColorCoordinates space) {
-    return build(centers, k, points, labels, space, true);
+    return build(centers, k, points, labels, space, true, new int[0]);
+  }
+
+  /**
+   * Like {@link #of(double[], int, WeightedPoints, int[], ColorCoordinates)}, with the first
+   * {@code exact.length} centres written as the colours of {@code exact} instead of rounded (a
+   * kept colour must come out as given, whatever the round trip through the working space does to
+   * it) and never dropped, even when no point uses them.
+   */
+  public static RoundedPalette of(double[] centers, int k, WeightedPoints points, int[] labels,
+      ColorCoordinates space, int[] exact) {
+    return build(centers, k, points, labels, space, true, exact);
   }
 
   /**
@@ -38,17 +49,23 @@ public record RoundedPalette(Palette palette, int[] assignment, double sumSquare
    */
   public static RoundedPalette ofLabels(double[] centers, int k, WeightedPoints points, int[] labels,
       ColorCoordinates space) {
-    return build(centers, k, points, labels, space, false);
+    return build(centers, k, points, labels, space, false, new int[0]);
+  }
+
+  /** Like {@link #ofLabels(double[], int, WeightedPoints, int[], ColorCoordinates)}, the first centres exact (see {@link #of}). */
+  public static RoundedPalette ofLabels(double[] centers, int k, WeightedPoints points, int[] labels,
+      ColorCoordinates space, int[] exact) {
+    return build(centers, k, points, labels, space, false, exact);
   }
 
   private static RoundedPalette build(double[] centers, int k, WeightedPoints points, int[] labels,
-      ColorCoordinates space, boolean nearest) {
+      ColorCoordinates space, boolean nearest, int[] exact) {
     int dim = points.dimensions();
     int[] argb = new int[k];
     int[] entryOfCenter = new int[k];
     int unique = 0;
     for (int j = 0; j < k; j++) {
-      int c = space.toArgb(centers, j * dim);
+      int c = j < exact.length ? exact[j] : space.toArgb(centers, j * dim);
       int found = -1;
       for (int u = 0; u < unique; u++) {
         if (argb[u] == c) {
@@ -93,6 +110,9 @@ public record RoundedPalette(Palette palette, int[] assignment, double sumSquare
     }
     // drop entries nothing maps to; keep the survivors in their order
     boolean[] used = new boolean[unique];
+    for (int j = 0; j < exact.length; j++) {
+      used[entryOfCenter[j]] = true;
+    }
     for (int a : assignment) {
       used[a] = true;
     }

@@ -4,7 +4,12 @@ import dev.squish.quantize.ColorSpace;
 import dev.squish.quantize.KSearch;
 import dev.squish.quantize.Method;
 import dev.squish.quantize.Speed;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What to do to an image: the method and its palette size, the colour space the clustering works
@@ -28,9 +33,15 @@ import java.util.Objects;
  * @param deltaE also measure mean CIEDE2000
  * @param kSearchListener told of each fit of a k search ({@link Method.EmAutoK}) as it ends, for progress; it
  *     changes nothing in the result ({@link KSearch.Listener#NONE} unless set)
+ * @param keep ARGB colours that must appear exactly in a fitted palette, the rest fitted around
+ *     them (held as centres that never move); empty for none. A fit with more kept colours than k
+ *     fails with {@link IllegalArgumentException}. A given palette ({@link Method.Given}) ignores them.
+ * @param distinct whether a small group of colours far from all others (a logo, a legend square:
+ *     0.02 to 1% of the pixels) gets a palette entry of its own instead of being averaged into its
+ *     neighbours (on by default)
  */
 public record CompressOptions(Method method, ColorSpace space, Dithering dithering, Speed speed, long seed,
-    boolean ssim, boolean deltaE, KSearch.Listener kSearchListener) {
+    boolean ssim, boolean deltaE, KSearch.Listener kSearchListener, List<Integer> keep, boolean distinct) {
   /** Default seed: fixed, so that runs repeat. */
   public static final long DEFAULT_SEED = 1;
   /** Default palette size. */
@@ -47,6 +58,8 @@ public record CompressOptions(Method method, ColorSpace space, Dithering ditheri
    * @param ssim whether to measure SSIM
    * @param deltaE whether to measure ΔE00
    * @param kSearchListener not null
+   * @param keep not null, no colour twice (copied)
+   * @param distinct whether small distinct colours get an entry
    */
   public CompressOptions {
     Objects.requireNonNull(method, "method");
@@ -54,6 +67,30 @@ public record CompressOptions(Method method, ColorSpace space, Dithering ditheri
     Objects.requireNonNull(dithering, "dithering");
     Objects.requireNonNull(speed, "speed");
     Objects.requireNonNull(kSearchListener, "kSearchListener");
+    keep = List.copyOf(keep);
+    Set<Integer> seen = new HashSet<>();
+    for (int c : keep) {
+      if (!seen.add(c)) {
+        throw new IllegalArgumentException(String.format("kept colour #%08x is given twice", c));
+      }
+    }
+  }
+
+  /**
+   * The options before kept colours and distinct colours existed (none kept, distinct colours on).
+   *
+   * @param method not null
+   * @param space not null
+   * @param dithering not null
+   * @param speed not null
+   * @param seed any
+   * @param ssim whether to measure SSIM
+   * @param deltaE whether to measure ΔE00
+   * @param kSearchListener not null
+   */
+  public CompressOptions(Method method, ColorSpace space, Dithering dithering, Speed speed, long seed,
+      boolean ssim, boolean deltaE, KSearch.Listener kSearchListener) {
+    this(method, space, dithering, speed, seed, ssim, deltaE, kSearchListener, List.of(), true);
   }
 
   /**
@@ -77,7 +114,7 @@ public record CompressOptions(Method method, ColorSpace space, Dithering ditheri
   /** {@return a builder starting from these options} */
   public Builder toBuilder() {
     return new Builder(method).space(space).dithering(dithering).speed(speed).seed(seed).ssim(ssim).deltaE(deltaE)
-        .kSearchListener(kSearchListener);
+        .kSearchListener(kSearchListener).keep(keep).distinct(distinct);
   }
 
   /** Builds {@link CompressOptions}; every setter returns the builder. */
@@ -90,6 +127,8 @@ public record CompressOptions(Method method, ColorSpace space, Dithering ditheri
     private boolean ssim;
     private boolean deltaE;
     private KSearch.Listener kSearchListener = KSearch.Listener.NONE;
+    private List<Integer> keep = List.of();
+    private boolean distinct = true;
 
     private Builder(Method method) {
       this.method = method;
@@ -183,9 +222,32 @@ public record CompressOptions(Method method, ColorSpace space, Dithering ditheri
       return this;
     }
 
-    /** {@return the options; checks that none is missing} */
+    /**
+     * Sets the colours that must appear exactly in the palette (default none).
+     *
+     * @param argb ARGB colours, none twice
+     * @return this builder
+     */
+    public Builder keep(Collection<Integer> argb) {
+      this.keep = List.copyOf(new ArrayList<>(argb));
+      return this;
+    }
+
+    /**
+     * Sets whether small distinct colours get a palette entry of their own (default yes).
+     *
+     * @param value the value
+     * @return this builder
+     */
+    public Builder distinct(boolean value) {
+      this.distinct = value;
+      return this;
+    }
+
+    /** {@return the options; checks that none is missing and no kept colour is given twice} */
     public CompressOptions build() {
-      return new CompressOptions(method, space, dithering, speed, seed, ssim, deltaE, kSearchListener);
+      return new CompressOptions(method, space, dithering, speed, seed, ssim, deltaE, kSearchListener, keep,
+          distinct);
     }
   }
 }

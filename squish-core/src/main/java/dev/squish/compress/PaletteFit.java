@@ -45,7 +45,7 @@ public record PaletteFit(Palette palette, int k, FitReport fit) {
    * palette {@link PreparedImage#compress} would fit to an image with that histogram, its fully
    * transparent entry carrying the histogram's {@link ColorHistogram#hiddenColor()}. The method,
    * colour space, speed and seed of {@code options} are used; the dithering and the measures
-   * belong to each image's remap.
+   * belong to each image's remap. The kept colours of {@code options} appear exactly.
    *
    * @param histogram the colours, for example of many images added up
    * @param options how to fit
@@ -54,7 +54,7 @@ public record PaletteFit(Palette palette, int k, FitReport fit) {
     Objects.requireNonNull(histogram, "histogram");
     Method method = options.method();
     Quantization q = Quantizers.quantize(new KMeansSession(histogram, options.space()), method, options.speed(),
-        options.seed(), false, options.kSearchListener());
+        options.seed(), false, options.kSearchListener(), Quantizers.pins(options));
     if (!(method instanceof Method.Given)) {
       q = Pipeline.withHiddenColor(q, histogram.hiddenColor());
     }

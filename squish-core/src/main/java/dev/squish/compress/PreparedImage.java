@@ -74,7 +74,7 @@ public final class PreparedImage {
     Objects.requireNonNull(options, "options");
     KMeansSession ss = session(options.space());
     Quantization q = Quantizers.quantize(ss, options.method(), options.speed(), options.seed(), false,
-        options.kSearchListener());
+        options.kSearchListener(), Quantizers.pins(options));
     return Pipeline.finish(image, ss, q, options, Quantizers.k(options.method(), q), false);
   }
 
@@ -97,7 +97,7 @@ public final class PreparedImage {
     }
     KMeansSession sampled = previewSessions.computeIfAbsent(options.space(), s -> new KMeansSession(sample, s));
     Quantization fitted = Quantizers.quantize(sampled, options.method(), options.speed(), options.seed(), true,
-        options.kSearchListener());
+        options.kSearchListener(), Quantizers.pins(options));
     Quantization q = Quantizers.nearest(fitted.palette(), session(options.space()), fitted.report());
     return Pipeline.finish(image, session(options.space()), q, options, Quantizers.k(options.method(), fitted), true);
   }

@@ -50,10 +50,15 @@ final class QualitySearch {
 
   private QualityTarget.Result run() {
     int maxK = options.method().k();
+    // no k below the pinned colours (kept ones, the transparent entry) can hold them
+    int least = Math.max(1, session.pinnedColors(Quantizers.pins(options)).length);
+    if (least > maxK) {
+      session.exactPalette(Quantizers.pins(options), maxK); // throws, naming the counts
+    }
     // exponential phase: 2, 4, 8, ... up to maxK
-    int lo = 0;
+    int lo = least - 1;
     Attempt hi = null;
-    for (int k = Math.min(2, maxK); ; k = Math.min(maxK, k * 2)) {
+    for (int k = Math.min(Math.max(2, least), maxK); ; k = Math.min(maxK, k * 2)) {
       Attempt a = attempt(k);
       if (target.reachedBy(a.quality)) {
         hi = a;
@@ -116,7 +121,7 @@ final class QualitySearch {
 
   private Attempt attempt(int k) {
     KMeansConfig config = KMeansConfig.of(k, options.seed(), options.space(), options.speed());
-    Quantization q = session.quantize(config, warmStartFor(k));
+    Quantization q = session.quantize(config, warmStartFor(k), Quantizers.pins(options));
     // perceptual measures only for the answer, except the one the target is about
     CompressOptions probe = options.toBuilder().method(Method.kMeans(k)).ssim(false)
         .deltaE(target.measure() == QualityTarget.Measure.DELTA_E).build();

@@ -1,6 +1,7 @@
 package dev.squish.compress;
 
 import dev.squish.cluster.NearestCenters;
+import dev.squish.cluster.Pins;
 import dev.squish.cluster.Quantization;
 import dev.squish.cluster.WeightedPoints;
 import dev.squish.image.Palette;
@@ -24,24 +25,30 @@ final class Quantizers {
    *
    * @param quick for k-means, one seeding and no random swaps (a preview's first impression)
    * @param listener hears a k search ({@link Method.EmAutoK}) as it goes
+   * @param pins kept colours and the distinct-colour step, for the fitting methods
    */
   static Quantization quantize(KMeansSession session, Method method, Speed speed, long seed, boolean quick,
-      KSearch.Listener listener) {
+      KSearch.Listener listener, Pins pins) {
     if (method instanceof Method.KMeans m) {
       KMeansConfig config = quick ? KMeansConfig.quick(m.k(), seed, session.space())
           : KMeansConfig.of(m.k(), seed, session.space(), speed);
-      return session.quantize(config, null);
+      return session.quantize(config, null, pins);
     }
     if (method instanceof Method.Em m) {
-      return new GmmQuantizer(GmmConfig.of(m.k(), m.covariance(), m.assignment(), seed, session.space(), speed))
-          .quantize(session);
+      return new GmmQuantizer(GmmConfig.of(m.k(), m.covariance(), m.assignment(), seed, session.space(), speed),
+          pins).quantize(session);
     }
     if (method instanceof Method.Given m) {
       return nearest(m.palette(), session, new FitReport.Given(m.k()));
     }
     Method.EmAutoK m = (Method.EmAutoK) method;
     GmmConfig config = GmmConfig.of(m.maxK(), m.covariance(), m.assignment(), seed, session.space(), speed);
-    return new GmmBicQuantizer(config, m, listener).quantize(session);
+    return new GmmBicQuantizer(config, m, listener, pins).quantize(session);
+  }
+
+  /** {@return the pins of {@code options}: its kept colours and whether to keep small distinct colours} */
+  static Pins pins(CompressOptions options) {
+    return new Pins(options.keep(), options.distinct());
   }
 
   /** The palette size a quantization answers for: the k asked, or the k the method's own search chose. */

@@ -73,9 +73,11 @@ public sealed interface FitReport permits FitReport.KMeans, FitReport.Em, FitRep
    * @param reseeded empty clusters moved to the worst-fitted colour
    * @param coarsePoints points of the coarse histogram used for seeding (0 when seeding used every colour)
    * @param exact true when the image had no more colours than asked for and the palette is lossless
+   * @param distinctColors small distinct colours (a logo, a legend square) the fit would have lost and gave an entry
+   *     of their own
    */
   record KMeans(int iterations, boolean converged, double objective, double[] objectiveHistory, int reseeded,
-      int coarsePoints, boolean exact) implements FitReport {
+      int coarsePoints, boolean exact, int distinctColors) implements FitReport {
     /**
      * Copies the history.
      *
@@ -86,9 +88,26 @@ public sealed interface FitReport permits FitReport.KMeans, FitReport.Em, FitRep
      * @param reseeded empty clusters moved
      * @param coarsePoints points seeded on
      * @param exact whether the palette is lossless
+     * @param distinctColors distinct colours given an entry
      */
     public KMeans {
       objectiveHistory = objectiveHistory.clone();
+    }
+
+    /**
+     * A fit that gave no distinct colour an entry.
+     *
+     * @param iterations Lloyd iterations
+     * @param converged whether the tolerance was met
+     * @param objective squared error per pixel after rounding
+     * @param objectiveHistory squared error per pixel after each iteration
+     * @param reseeded empty clusters moved
+     * @param coarsePoints points seeded on
+     * @param exact whether the palette is lossless
+     */
+    public KMeans(int iterations, boolean converged, double objective, double[] objectiveHistory, int reseeded,
+        int coarsePoints, boolean exact) {
+      this(iterations, converged, objective, objectiveHistory, reseeded, coarsePoints, exact, 0);
     }
 
     /** {@return a copy of the objective after each iteration} */
@@ -183,11 +202,13 @@ public sealed interface FitReport permits FitReport.KMeans, FitReport.Em, FitRep
    * @param exact true when the image had no more colours than k and the palette is lossless
    * @param choice with {@link Method.EmAutoK}: the range searched and every k tried, with its BIC and PSNR; null
    *     when k was given
+   * @param distinctColors small distinct colours the k-means start would have lost and gave a pinned component
    */
   record Em(int k, Covariance covariance, Assignment assignment, double regCovar,
       ColorSpace space, int dimensions, int coarsePoints, int coarseIterations, int iterations, boolean converged,
       double logLikelihood, double[] logLikelihoodHistory, double bic, GaussianMixture mixture,
-      List<Collapse> collapses, double objective, boolean exact, KSearch.Choice choice) implements FitReport {
+      List<Collapse> collapses, double objective, boolean exact, KSearch.Choice choice, int distinctColors)
+      implements FitReport {
 
     /**
      * Copies the history and the lists.
@@ -210,6 +231,7 @@ public sealed interface FitReport permits FitReport.KMeans, FitReport.Em, FitRep
      * @param objective squared error per pixel after rounding
      * @param exact whether the palette is lossless
      * @param choice the k search, or null
+     * @param distinctColors distinct colours given a component
      */
     public Em {
       logLikelihoodHistory = logLikelihoodHistory.clone();
@@ -217,6 +239,36 @@ public sealed interface FitReport permits FitReport.KMeans, FitReport.Em, FitRep
       if (choice != null && choice.k() != k) {
         throw new IllegalArgumentException("the report is of k = " + k + ", the search chose " + choice.k());
       }
+    }
+
+    /**
+     * A fit that gave no distinct colour a component.
+     *
+     * @param k the palette size
+     * @param covariance covariance type
+     * @param assignment mapping of colours
+     * @param regCovar added to each diagonal
+     * @param space the working space
+     * @param dimensions 3 or 4
+     * @param coarsePoints pooled points
+     * @param coarseIterations iterations on them
+     * @param iterations iterations on every colour
+     * @param converged whether the tolerance was met
+     * @param logLikelihood final mean log-likelihood per pixel
+     * @param logLikelihoodHistory the log-likelihood per iteration
+     * @param bic the criterion
+     * @param mixture the model
+     * @param collapses collapsed components
+     * @param objective squared error per pixel after rounding
+     * @param exact whether the palette is lossless
+     * @param choice the k search, or null
+     */
+    public Em(int k, Covariance covariance, Assignment assignment, double regCovar, ColorSpace space,
+        int dimensions, int coarsePoints, int coarseIterations, int iterations, boolean converged,
+        double logLikelihood, double[] logLikelihoodHistory, double bic, GaussianMixture mixture,
+        List<Collapse> collapses, double objective, boolean exact, KSearch.Choice choice) {
+      this(k, covariance, assignment, regCovar, space, dimensions, coarsePoints, coarseIterations, iterations,
+          converged, logLikelihood, logLikelihoodHistory, bic, mixture, collapses, objective, exact, choice, 0);
     }
 
     /**

@@ -47,6 +47,7 @@ final class ReportFigures {
     m.put("reseeded_clusters", k.reseeded());
     m.put("coarse_points", k.coarsePoints());
     m.put("exact", k.exact());
+    m.put("distinct_colors", k.distinctColors());
     m.put("objective_history", k.objectiveHistory());
     return Collections.unmodifiableMap(m);
   }
@@ -58,8 +59,15 @@ final class ReportFigures {
     m.put("coarse_points", em.coarsePoints());
     m.put("coarse_iterations", em.coarseIterations());
     m.put("exact", em.exact());
+    m.put("distinct_colors", em.distinctColors());
     m.put("log_likelihood_history", em.logLikelihoodHistory());
     return Collections.unmodifiableMap(m);
+  }
+
+  /** The words for the distinct colours a fit gave an entry: nothing when none. */
+  private static String distinct(int n) {
+    return n == 0 ? "" : String.format(Locale.ROOT, ", %d small distinct colour%s given an entry", n,
+        n == 1 ? "" : "s");
   }
 
   /** A k-means fit in words. */
@@ -68,8 +76,8 @@ final class ReportFigures {
       return List.of("kmeans: the image has no more colours than k; palette is exact (lossless)");
     }
     return List.of(String.format(Locale.ROOT, "kmeans: %d iterations, converged %s, objective %.3f per pixel after"
-        + " rounding, %d empty clusters reseeded, seeded on %d coarse points", k.iterations(), k.converged(),
-        k.objective(), k.reseeded(), k.coarsePoints()));
+        + " rounding, %d empty clusters reseeded, seeded on %d coarse points%s", k.iterations(), k.converged(),
+        k.objective(), k.reseeded(), k.coarsePoints(), distinct(k.distinctColors())));
   }
 
   /** The fitted mixture, its collapses and the k-versus-BIC table, for JSON. */
@@ -148,7 +156,7 @@ final class ReportFigures {
         em.converged()));
     lines.add(String.format(Locale.ROOT, "log-likelihood %.4f per pixel (%s), BIC %.1f with %d parameters,"
         + " reg_covar %.6g, %d components re-seeded", em.logLikelihood(), coordinates(em), em.bic(),
-        em.parameters(), em.regCovar(), em.reseeded()));
+        em.parameters(), em.regCovar(), em.reseeded()) + distinct(em.distinctColors()));
     for (FitReport.Em.Collapse c : em.collapses()) {
       lines.add(String.format(Locale.ROOT, "collapse: %s iteration %d, component %d (%.3g pixels left) %s",
           c.phase(), c.iteration(), c.component(), c.pixels(),

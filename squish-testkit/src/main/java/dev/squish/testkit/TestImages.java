@@ -23,6 +23,9 @@ public final class TestImages {
   /** JPEG, 512×512, saturated colours and fur. */
   public static final String BABOON = "opencv-baboon.jpg";
 
+  /** RGB PNG, 768×512, Kodak's flowers and shutters: saturated reds, greens and yellows. */
+  public static final String KODIM07 = "kodak-kodim07.png";
+
   /** RGBA PNG, 250×250: a logo disc with an antialiased rim on a transparent background. */
   public static final String LOGO_TRANSPARENT = "skimage-logo-transparent.png";
 

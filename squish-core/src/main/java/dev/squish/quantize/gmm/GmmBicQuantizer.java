@@ -1,5 +1,6 @@
 package dev.squish.quantize.gmm;
 
+import dev.squish.cluster.Pins;
 import dev.squish.cluster.Quantization;
 import dev.squish.cluster.Quantizer;
 import dev.squish.histogram.ColorHistogram;
@@ -37,6 +38,7 @@ public final class GmmBicQuantizer implements Quantizer {
   private final int minK;
   private final int maxK;
   private final KSearch.Listener listener;
+  private final Pins pins;
 
   /**
    * @param config settings for every fit; its {@code components} is ignored
@@ -52,7 +54,19 @@ public final class GmmBicQuantizer implements Quantizer {
    * @param listener told of the search before the first fit and after each
    */
   public GmmBicQuantizer(GmmConfig config, Method.EmAutoK range, KSearch.Listener listener) {
+    this(config, range, listener, Pins.NONE);
+  }
+
+  /**
+   * @param config settings for every fit; its {@code components} is ignored
+   * @param range the k range, and the covariance and mapping (those of {@code config} are used)
+   * @param listener told of the search before the first fit and after each
+   * @param pins held by every fit (see {@link GmmQuantizer#GmmQuantizer(GmmConfig, Pins)}); the k
+   *     tried start at the number of pinned colours
+   */
+  public GmmBicQuantizer(GmmConfig config, Method.EmAutoK range, KSearch.Listener listener, Pins pins) {
     this.config = Objects.requireNonNull(config, "config");
+    this.pins = Objects.requireNonNull(pins, "pins");
     this.minK = range.minK();
     this.maxK = range.maxK();
     this.listener = Objects.requireNonNull(listener, "listener");
@@ -60,6 +74,11 @@ public final class GmmBicQuantizer implements Quantizer {
 
   /** The k values tried for a histogram of {@code distinctColors} colours, increasing. */
   public List<Integer> ladder(int distinctColors) {
+    return ladder(distinctColors, minK, 1);
+  }
+
+  /** The ladder from {@code minK}, each k capped at the distinct colours but not below {@code floor}. */
+  private List<Integer> ladder(int distinctColors, int minK, int floor) {
     TreeSet<Integer> ks = new TreeSet<>();
     ks.add(minK);
     ks.add(maxK);
@@ -72,7 +91,7 @@ public final class GmmBicQuantizer implements Quantizer {
     }
     TreeSet<Integer> capped = new TreeSet<>();
     for (int k : ks) {
-      capped.add(Math.min(k, Math.max(1, distinctColors)));
+      capped.add(Math.min(k, Math.max(floor, distinctColors)));
     }
     return List.copyOf(capped);
   }
@@ -86,13 +105,16 @@ public final class GmmBicQuantizer implements Quantizer {
   public Quantization quantize(KMeansSession session) {
     ColorHistogram histogram = session.histogram();
     boolean alpha = GmmQuantizer.hasAlpha(histogram);
-    KSearch search = new KSearch(KSearch.Criterion.BIC, minK, maxK, ladder(histogram.size()));
+    // no k below the number of pinned colours can hold them
+    int pinned = session.pinnedColors(pins).length;
+    int lo = Math.max(minK, Math.min(maxK, pinned));
+    KSearch search = new KSearch(KSearch.Criterion.BIC, lo, maxK, ladder(histogram.size(), lo, Math.max(1, pinned)));
     listener.started(search);
     List<KSearch.Trial> rows = new ArrayList<>();
     Quantization best = null;
     double bestBic = Double.POSITIVE_INFINITY;
     for (int k : search.ks()) {
-      Quantization q = new GmmQuantizer(config.withComponents(k)).quantize(session);
+      Quantization q = new GmmQuantizer(config.withComponents(k), pins).quantize(session);
       FitReport.Em r = (FitReport.Em) q.report();
       KSearch.Trial trial = new KSearch.Trial(k, r.components(), r.bic(), r.logLikelihood(), r.parameters(),
           psnr(histogram, q, alpha), r.iterations(), r.converged());
@@ -107,7 +129,7 @@ public final class GmmBicQuantizer implements Quantizer {
     FitReport.Em chosen = new FitReport.Em(e.k(), e.covariance(), e.assignment(), e.regCovar(), e.space(),
         e.dimensions(), e.coarsePoints(), e.coarseIterations(), e.iterations(), e.converged(), e.logLikelihood(),
         e.logLikelihoodHistory(), e.bic(), e.mixture(), e.collapses(), e.objective(), e.exact(),
-        new KSearch.Choice(search, e.k(), rows));
+        new KSearch.Choice(search, e.k(), rows), e.distinctColors());
     int[] assignment = new int[best.assignedColors()];
     for (int i = 0; i < assignment.length; i++) {
       assignment[i] = best.paletteIndexOf(i);

@@ -1,5 +1,6 @@
 package dev.squish.quantize.gmm;
 
+import dev.squish.cluster.Pins;
 import dev.squish.cluster.Quantization;
 import dev.squish.cluster.Quantizer;
 import dev.squish.cluster.RoundedPalette;
@@ -51,9 +52,20 @@ public final class GmmQuantizer implements Quantizer {
   private static final int POOL_FACTOR = 3;
 
   private final GmmConfig config;
+  private final Pins pins;
 
   public GmmQuantizer(GmmConfig config) {
+    this(config, Pins.NONE);
+  }
+
+  /**
+   * @param config the settings
+   * @param pins colours held as components whose means never move and written exactly (after the
+   *     fully transparent one, when the image has it), and whether small distinct colours get one
+   */
+  public GmmQuantizer(GmmConfig config, Pins pins) {
     this.config = Objects.requireNonNull(config, "config");
+    this.pins = Objects.requireNonNull(pins, "pins");
   }
 
   public GmmConfig config() {
@@ -75,11 +87,15 @@ public final class GmmQuantizer implements Quantizer {
     ColorCoordinates space = session.coordinates();
     boolean alpha = hasAlpha(histogram);
     int n = histogram.size();
-    boolean exact = n <= config.components();
-    int k = Math.min(config.components(), n);
-    KMeansFit seed = session.fit(KMeansConfig.of(k, config.seed(), config.space(), config.speed()));
+    int[] exactPalette = session.exactPalette(pins, config.components());
+    boolean exact = exactPalette != null;
+    int k = exact ? n : config.components();
+    KMeansConfig seeding = KMeansConfig.of(k, config.seed(), config.space(), config.speed());
+    KMeansFit seed = exact ? session.fit(seeding) : session.fit(seeding, pins);
+    int[] pinnedColors = exact ? new int[0] : session.pinnedColors(pins);
     ExpectationPass full = new ExpectationPass(points, null, k);
     // the fully transparent colour, when present, is pinned by k-means and stays pinned here
+    // and so are kept colours and small distinct colours (see KMeansSession#fit(KMeansConfig, Pins))
     int fixed = seed.fixed();
     Mixture start = Em.fromLabels(full, seed.centers(), seed.labels(), fixed, config.covariance(),
         config.regCovar());
@@ -105,24 +121,25 @@ public final class GmmQuantizer implements Quantizer {
     Compacted model = Compacted.of(fit.model(), full.mostProbable());
     double totalWeight = points.totalWeight();
     double bic = -2 * fit.logLikelihood() * totalWeight + model.mixture().parameterCount() * Math.log(totalWeight);
-    RoundedPalette rounded = exact ? null : palette(model, points, space);
+    RoundedPalette rounded = exact ? null : palette(model, points, space, pinnedColors);
     FitReport.Em report = new FitReport.Em(config.components(), config.covariance(), config.assignment(),
         config.regCovar(), config.space(), points.dimensions(), coarsePoints, coarseIterations, fit.iterations(),
         fit.converged(), fit.logLikelihood(), fit.history(), bic, model.mixture().toValue(), collapses,
-        exact ? 0 : rounded.sumSquaredError() / totalWeight, exact, null);
+        exact ? 0 : rounded.sumSquaredError() / totalWeight, exact, null, seed.fixed() - pinnedColors.length);
     if (exact) {
-      return new Quantization(Palette.of(histogram.colors()), identity(n), report);
+      return new Quantization(Palette.of(exactPalette), identity(n), report);
     }
     return new Quantization(rounded.palette(), rounded.assignment(), report);
   }
 
   /** The means rounded to 8 bits, with every colour mapped as {@link GmmConfig#assignment()} says. */
-  private RoundedPalette palette(Compacted model, WeightedPoints points, ColorCoordinates space) {
+  private RoundedPalette palette(Compacted model, WeightedPoints points, ColorCoordinates space, int[] pinned) {
     double[] means = model.mixture().means();
     int live = model.mixture().components();
+    // pinned components are never dropped, so they are still the first ones
     return config.assignment() == Assignment.MAP
-        ? RoundedPalette.ofLabels(means, live, points, model.labels(), space)
-        : RoundedPalette.of(means, live, points, model.labels(), space);
+        ? RoundedPalette.ofLabels(means, live, points, model.labels(), space, pinned)
+        : RoundedPalette.of(means, live, points, model.labels(), space, pinned);
   }
 
   /** The mixture without its dropped (weight 0) components, and the labels renumbered to match. */

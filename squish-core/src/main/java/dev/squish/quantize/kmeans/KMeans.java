@@ -33,8 +33,8 @@ public final class KMeans {
    */
   public static KMeansFit fitAround(WeightedPoints points, double[] fixedCenters, int k, int trials,
       int maxIterations, double tolerance, long seed) {
-    checkK(points, k);
     int fixed = fixedCenters.length / points.dimensions();
+    checkK(points, k, fixed);
     double[] centers = KMeansPlusPlus.extend(points, fixedCenters, k, trials, new SplittableRandom(seed));
     return Lloyd.run(points, centers, k, fixed, null, maxIterations, tolerance);
   }
@@ -53,7 +53,7 @@ public final class KMeans {
   /** Like {@link #refine} with the first {@code fixed} centres held in place. */
   public static KMeansFit refine(WeightedPoints points, double[] centers, int k, int fixed, int[] labels,
       int maxIterations, double tolerance) {
-    checkK(points, k);
+    checkK(points, k, fixed);
     if (labels != null && labels.length != points.size()) {
       throw new IllegalArgumentException("labels has " + labels.length + " entries for " + points.size() + " points");
     }
@@ -61,8 +61,14 @@ public final class KMeans {
   }
 
   private static void checkK(WeightedPoints points, int k) {
-    if (k < 1 || k > points.size()) {
-      throw new IllegalArgumentException("k must be in 1.." + points.size() + " (the number of points), got " + k);
+    checkK(points, k, 0);
+  }
+
+  /** Pinned centres need no point of their own (a kept colour may be in no pixel); the others do. */
+  private static void checkK(WeightedPoints points, int k, int fixed) {
+    if (k < 1 || k - fixed > points.size() || fixed > k) {
+      throw new IllegalArgumentException("k must be in 1.." + (points.size() + fixed) + " (the number of points"
+          + (fixed > 0 ? " and pinned centres" : "") + "), got " + k);
     }
   }
 }

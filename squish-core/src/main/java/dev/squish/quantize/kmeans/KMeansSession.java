@@ -1,5 +1,7 @@
 package dev.squish.quantize.kmeans;
 
+import dev.squish.cluster.DistinctColors;
+import dev.squish.cluster.Pins;
 import dev.squish.cluster.Quantization;
 import dev.squish.cluster.RoundedPalette;
 import dev.squish.cluster.WeightedPoints;
@@ -10,6 +12,7 @@ import dev.squish.quantize.ColorSpace;
 import dev.squish.quantize.FitReport;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -27,6 +30,7 @@ public final class KMeansSession {
   private final ColorCoordinates coordinates;
   private final WeightedPoints points;
   private final Map<Integer, CoarseGrid> grids = new HashMap<>();
+  private DistinctColors distinct;
 
   public KMeansSession(ColorHistogram histogram, ColorSpace space) {
     this.histogram = Objects.requireNonNull(histogram, "histogram");
@@ -63,23 +67,37 @@ public final class KMeansSession {
    *     configured restarts
    */
   public Quantization quantize(KMeansConfig config, Palette warmStart) {
+    return quantize(config, warmStart, Pins.NONE);
+  }
+
+  /**
+   * Like {@link #quantize(KMeansConfig, Palette)}, holding {@code pins}: every kept colour is a
+   * centre that never moves and is written exactly, even when no pixel is nearest to it.
+   *
+   * @throws IllegalArgumentException when the kept colours (and the transparent entry) do not fit in k
+   */
+  public Quantization quantize(KMeansConfig config, Palette warmStart, Pins pins) {
     if (config.space() != space) {
       throw new IllegalArgumentException("config is for " + config.space() + ", this session for " + space);
     }
     int k = config.k();
-    if (histogram.size() <= k) {
-      return exact(histogram);
+    Pinned pinned = pinned(pins, k);
+    int[] union = exactPalette(pinned, k);
+    if (union != null) {
+      return exact(histogram, union);
     }
-    FitOnGrid result = fitOnGrid(config, warmStart);
+    FitOnGrid result = fitKeepingDistinct(config, warmStart, pinned, pins.distinct());
     KMeansFit fit = result.fit();
-    RoundedPalette rounded = RoundedPalette.of(fit.centers(), k, points, fit.labels(), coordinates);
+    RoundedPalette rounded = RoundedPalette.of(fit.centers(), k, points, fit.labels(), coordinates,
+        pinned.argb());
     double total = histogram.totalCount();
     double[] perPixel = fit.objectiveHistory().clone();
     for (int i = 0; i < perPixel.length; i++) {
       perPixel[i] /= total;
     }
     FitReport.KMeans report = new FitReport.KMeans(fit.iterations(), fit.converged(),
-        rounded.sumSquaredError() / total, perPixel, fit.reseeded(), result.coarsePoints(), false);
+        rounded.sumSquaredError() / total, perPixel, fit.reseeded(), result.coarsePoints(), false,
+        result.distinct());
     return new Quantization(rounded.palette(), rounded.assignment(), report);
   }
 
@@ -101,26 +119,109 @@ public final class KMeansSession {
       }
       return new KMeansFit(points.coords().clone(), n, identity, 0, 0, true, new double[0], 0, 0);
     }
-    return fitOnGrid(config, null).fit();
+    return fitOnGrid(config, null, pinned(Pins.NONE, config.k())).fit();
   }
 
-  private record FitOnGrid(KMeansFit fit, int coarsePoints) {}
+  /**
+   * Like {@link #fit(KMeansConfig)}, holding {@code pins}: the first {@link KMeansFit#fixed()}
+   * centres are the pinned ones, in the order of {@link #pinnedColors}. Only for histograms with
+   * more colours than can be kept exactly (see {@link #exactPalette}).
+   */
+  public KMeansFit fit(KMeansConfig config, Pins pins) {
+    if (pins.equals(Pins.NONE)) {
+      return fit(config);
+    }
+    if (config.space() != space) {
+      throw new IllegalArgumentException("config is for " + config.space() + ", this session for " + space);
+    }
+    Pinned pinned = pinned(pins, config.k());
+    if (exactPalette(pinned, config.k()) != null) {
+      throw new IllegalArgumentException("the histogram and the kept colours fit in k = " + config.k());
+    }
+    return fitKeepingDistinct(config, null, pinned, pins.distinct()).fit();
+  }
+
+  /**
+   * {@return the palette that holds every colour of the histogram and every kept colour, when
+   * there are at most k of them; null when a fit is needed}
+   *
+   * @throws IllegalArgumentException when the kept colours do not fit in k
+   */
+  public int[] exactPalette(Pins pins, int k) {
+    return exactPalette(pinned(pins, k), k);
+  }
+
+  /**
+   * {@return the colours a fit with {@code pins} holds in place, in order: the fully transparent
+   * colour when the image has it, then the kept colours}; as many as the fit's {@link KMeansFit#fixed()}
+   */
+  public int[] pinnedColors(Pins pins) {
+    return pinned(pins, Integer.MAX_VALUE).argb();
+  }
+
+  private record FitOnGrid(KMeansFit fit, int coarsePoints, int distinct) {}
+
+  /**
+   * The pinned centres in the working space; the first {@code argb.length} stand for the colours
+   * of {@code argb} (written exactly), any after them for small distinct colours.
+   */
+  private record Pinned(double[] centers, int[] argb) {}
+
+  /**
+   * The fit, and when it lost small distinct colours (see {@link DistinctColors}), the fit again
+   * with an entry pinned at each of them. Pinning, rather than seeding, is what guarantees the
+   * entry: Lloyd iterations would otherwise pull a lone centre into the big areas around it.
+   */
+  private FitOnGrid fitKeepingDistinct(KMeansConfig config, Palette warmStart, Pinned pins, boolean distinct) {
+    FitOnGrid first = fitOnGrid(config, warmStart, pins);
+    int d = coordinates.dimensions();
+    int fixed = pins.centers().length / d;
+    // a quarter of the free entries at most: at k = 16 up to 4 groups, below k = 8 none
+    int room = Math.min(DistinctColors.MAX_GROUPS, (config.k() - fixed) / 4);
+    if (!distinct || config.k() < DistinctColors.MIN_K || room < 1) {
+      return first;
+    }
+    KMeansFit fit = first.fit();
+    int[] argb = new int[fit.k()];
+    for (int j = 0; j < argb.length; j++) {
+      argb[j] = coordinates.toArgb(fit.centers(), j * d);
+    }
+    List<DistinctColors.Group> lost = distinctColors().lost(argb);
+    if (lost.isEmpty()) {
+      return first;
+    }
+    int extra = Math.min(room, lost.size());
+    double[] centers = Arrays.copyOf(pins.centers(), (fixed + extra) * d);
+    for (int g = 0; g < extra; g++) {
+      coordinates.toPoint(lost.get(g).argb(), centers, (fixed + g) * d);
+    }
+    FitOnGrid second = fitOnGrid(config, warmStart, new Pinned(centers, pins.argb()));
+    return new FitOnGrid(second.fit(), second.coarsePoints(), extra);
+  }
+
+  /** The small distinct colours of the histogram, found on first use. */
+  private synchronized DistinctColors distinctColors() {
+    if (distinct == null) {
+      distinct = DistinctColors.of(histogram);
+    }
+    return distinct;
+  }
 
   /** Seeds on a coarse grid when the histogram is large, then refines on every colour. */
-  private FitOnGrid fitOnGrid(KMeansConfig config, Palette warmStart) {
+  private FitOnGrid fitOnGrid(KMeansConfig config, Palette warmStart, Pinned pins) {
     int k = config.k();
     int minCells = Math.max(8 * k, 4096);
     CoarseGrid grid = points.size() > 3 * minCells ? grid(minCells) : null;
     WeightedPoints seedOn = grid == null ? points : grid.points();
-    double[] pinned = pinned();
+    double[] pinned = pins.centers();
     KMeansFit best = warmStart == null ? seeded(config, seedOn, pinned)
-        : warmStarted(config, seedOn, warmStart, pinned);
+        : warmStarted(config, seedOn, warmStart, pins);
     best = RandomSwap.refine(seedOn, best, config.swaps(), config.tolerance(),
         new SplittableRandom(restartSeed(config, config.restarts())));
     KMeansFit fit = grid == null ? best
         : KMeans.refine(points, best.centers(), k, best.fixed(), grid.labelsOfColors(best.labels()),
             config.maxIterations(), config.tolerance());
-    return new FitOnGrid(fit, grid == null ? 0 : seedOn.size());
+    return new FitOnGrid(fit, grid == null ? 0 : seedOn.size(), 0);
   }
 
   /**
@@ -128,13 +229,52 @@ public final class KMeansSession {
    * transparent pixels. Its pixels must stay invisible whatever k is: left free, its centre can be
    * pulled off alpha 0 by antialiased rims, and the whole background would show faintly.
    */
-  private double[] pinned() {
-    if (!alpha || histogram.indexOf(0) < 0) {
-      return new double[0];
+  private Pinned pinned(Pins pins, int k) {
+    boolean transparent = alpha && histogram.indexOf(0) >= 0;
+    int[] kept = pins.keptArray();
+    int extra = 0;
+    for (int c : kept) {
+      // a kept fully transparent colour is the transparent entry (its RGB is the hidden colour's)
+      if (!(transparent && (c >>> 24) == 0)) {
+        extra++;
+      }
     }
-    double[] origin = new double[coordinates.dimensions()];
-    coordinates.toPoint(0, origin, 0);
-    return origin;
+    int fixed = (transparent ? 1 : 0) + extra;
+    Pins.checkFits(fixed, kept.length, k);
+    int d = coordinates.dimensions();
+    double[] centers = new double[fixed * d];
+    int[] argb = new int[fixed];
+    int j = 0;
+    if (transparent) {
+      coordinates.toPoint(0, centers, 0);
+      j = 1;
+    }
+    for (int c : kept) {
+      if (!(transparent && (c >>> 24) == 0)) {
+        coordinates.toPoint(c, centers, j * d);
+        argb[j++] = c;
+      }
+    }
+    return new Pinned(centers, argb);
+  }
+
+  /** The histogram's colours followed by the kept colours it lacks, when they are at most k; else null. */
+  private int[] exactPalette(Pinned pins, int k) {
+    int n = histogram.size();
+    if (n > k) {
+      return null;
+    }
+    int[] colors = Arrays.copyOf(histogram.colors(), k);
+    int size = n;
+    for (int c : pins.argb()) {
+      if (histogram.indexOf(c) < 0 && !((c >>> 24) == 0 && histogram.indexOf(0) >= 0)) {
+        if (size == k) {
+          return null;
+        }
+        colors[size++] = c;
+      }
+    }
+    return Arrays.copyOf(colors, size);
   }
 
   private static KMeansFit seeded(KMeansConfig config, WeightedPoints seedOn, double[] pinned) {
@@ -149,15 +289,17 @@ public final class KMeansSession {
     return best;
   }
 
-  private KMeansFit warmStarted(KMeansConfig config, WeightedPoints seedOn, Palette warmStart, double[] pinned) {
+  private KMeansFit warmStarted(KMeansConfig config, WeightedPoints seedOn, Palette warmStart, Pinned pins) {
+    double[] pinned = pins.centers();
     int d = coordinates.dimensions();
     int fixed = pinned.length / d;
+    boolean transparentPinned = fixed > 0 && alpha && histogram.indexOf(0) >= 0;
     double[] start = new double[Math.min(warmStart.size() + fixed, config.k()) * d];
     System.arraycopy(pinned, 0, start, 0, pinned.length);
     int given = fixed;
     for (int j = 0; j < warmStart.size() && given < config.k(); j++) {
       int c = warmStart.color(j);
-      if (fixed > 0 && (c >>> 24) == 0) {
+      if ((transparentPinned && (c >>> 24) == 0) || contains(pins.argb(), c)) {
         continue; // already pinned
       }
       coordinates.toPoint(c, start, given * d);
@@ -185,13 +327,23 @@ public final class KMeansSession {
     return false;
   }
 
-  private static Quantization exact(ColorHistogram histogram) {
+  private static boolean contains(int[] colors, int c) {
+    for (int x : colors) {
+      if (x == c) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Every colour its own entry; {@code palette} begins with the histogram's colours, in order. */
+  private static Quantization exact(ColorHistogram histogram, int[] palette) {
     int n = histogram.size();
     int[] identity = new int[n];
     for (int i = 0; i < n; i++) {
       identity[i] = i;
     }
     FitReport.KMeans report = new FitReport.KMeans(0, true, 0, new double[0], 0, 0, true);
-    return new Quantization(Palette.of(histogram.colors()), identity, report);
+    return new Quantization(Palette.of(palette), identity, report);
   }
 }

@@ -33,8 +33,7 @@ final class PageCompressor {
 
   static PageResult compress(UploadSession s, PageOptions page) {
     long t0 = System.nanoTime();
-    Compressed c = page.exact() ? s.prepared().compress(page.compression())
-        : s.prepared().preview(page.compression());
+    Compressed c = fit(s, page);
     boolean exact = !c.preview();
     long t1 = System.nanoTime();
     byte[] file = ImageEncoder.encode(c.image(), page.format(), exact ? PngOptions.defaults() : PngOptions.fast());
@@ -62,6 +61,18 @@ final class PageCompressor {
     return new PageResult(id, answer, file, fileName, page.format().mediaType(), c.palette());
   }
 
+  private static Compressed fit(UploadSession s, PageOptions page) {
+    try {
+      return page.exact() ? s.prepared().compress(page.compression()) : s.prepared().preview(page.compression());
+    } catch (IllegalArgumentException e) {
+      if (page.keep().isEmpty()) {
+        throw e;
+      }
+      // the kept colours with the image's transparent entry can be more than k: only the fit knows
+      throw new HttpError(HttpError.BAD_REQUEST, "keep: " + e.getMessage());
+    }
+  }
+
   private static Map<String, Object> figures(UploadSession s, PageOptions page, boolean exact, Compressed c,
       byte[] file) {
     int pixels = s.prepared().image().pixelCount();
@@ -77,6 +88,9 @@ final class PageCompressor {
     m.put("width", c.image().width());
     m.put("height", c.image().height());
     m.put("palette_size", c.palette().size());
+    if (!page.keep().isEmpty()) {
+      m.put("keep", List.of(PageOptions.hex(page.keptPalette()).split(",")));
+    }
     m.putAll(Figures.sizes(s.uploadBytes(), file.length, pixels));
     m.putAll(Figures.quality(c.quality()));
     return m;

@@ -8,9 +8,11 @@ import dev.squish.io.palette.PaletteFileException;
 import dev.squish.io.palette.PaletteFiles;
 import dev.squish.quantize.ColorSpace;
 import dev.squish.quantize.Method;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * The choices on the page for one compression, parsed from the request's query.
@@ -20,14 +22,17 @@ import java.util.function.Function;
  * @param dithering how pixels are mapped
  * @param exact true for the command line's exact result, false for the quick preview
  * @param format output format
+ * @param keep colours that must appear exactly in a fitted palette (ARGB), none twice
  */
-record PageOptions(Method method, ColorSpace space, Dithering dithering, boolean exact, OutputFormat format) {
+record PageOptions(Method method, ColorSpace space, Dithering dithering, boolean exact, OutputFormat format,
+    List<Integer> keep) {
   /** Palette size when the request names none. */
   static final int DEFAULT_K = 16;
 
   /**
-   * Parses {@code method, k, space, dither, level, mode, format} and {@code palette} (a given palette as
-   * hex colours, which takes the place of method and k); a bad value is an HTTP 400 naming it.
+   * Parses {@code method, k, space, dither, level, mode, format}, {@code palette} (a given palette as
+   * hex colours, which takes the place of method and k) and {@code keep} (hex colours the fitted
+   * palette must hold exactly; blank for none); a bad value is an HTTP 400 naming it.
    */
   static PageOptions parse(Map<String, String> q) {
     Method method = q.containsKey("palette") ? given(q) : fitted(q);
@@ -43,12 +48,35 @@ record PageOptions(Method method, ColorSpace space, Dithering dithering, boolean
     if (format == null) {
       throw new HttpError(HttpError.BAD_REQUEST, "format must be png or gif, got '" + formatId + "'");
     }
-    return new PageOptions(method, space, Dithering.of(kind, level), mode.equals("exact"), format);
+    return new PageOptions(method, space, Dithering.of(kind, level), mode.equals("exact"), format, keep(q, method));
   }
 
   private static Method fitted(Map<String, String> q) {
     int k = parseInt(q, "k", DEFAULT_K, Method.MIN_K, Method.MAX_K);
     return parse(q, "method", "kmeans", id -> Method.byId(id, k));
+  }
+
+  /** The kept colours: at most k of them, and only for a palette that is fitted (a given one is used as it is). */
+  private static List<Integer> keep(Map<String, String> q, Method method) {
+    String text = q.getOrDefault("keep", "");
+    if (text.isBlank()) {
+      return List.of();
+    }
+    if (method instanceof Method.Given) {
+      throw new HttpError(HttpError.BAD_REQUEST, "keep: kept colours are for a fitted palette; a given palette is"
+          + " used as it is (add them to it)");
+    }
+    Palette kept;
+    try {
+      kept = PaletteFiles.parseColours(text);
+    } catch (PaletteFileException e) {
+      throw new HttpError(HttpError.BAD_REQUEST, "keep: " + e.getMessage());
+    }
+    if (kept.size() > method.k()) {
+      throw new HttpError(HttpError.BAD_REQUEST, "keep: " + kept.size() + " kept colours but k is " + method.k()
+          + " (raise k or keep fewer)");
+    }
+    return IntStream.of(kept.colors()).boxed().toList();
   }
 
   /** A given palette: nothing is fitted, so a k or a method with it is a mistake, as on the command line. */
@@ -73,20 +101,27 @@ record PageOptions(Method method, ColorSpace space, Dithering dithering, boolean
   CompressOptions compression() {
     // a given palette has no quick preview (nothing is fitted), so its first answer is exact and measured so
     boolean deltaE = exact || method instanceof Method.Given;
-    return CompressOptions.builder(method).space(space).dithering(dithering).ssim(true).deltaE(deltaE).build();
+    return CompressOptions.builder(method).space(space).dithering(dithering).keep(keep).ssim(true).deltaE(deltaE)
+        .build();
   }
 
   /** A key for caching: everything that changes the output. */
   String key() {
     String given = method instanceof Method.Given g ? "/" + hex(g.palette()) : "";
-    return method.id() + "/" + method.k() + given + "/" + space.id() + "/" + dithering.kind().id() + "/"
+    String kept = keep.isEmpty() ? "" : "/keep=" + hex(keptPalette());
+    return method.id() + "/" + method.k() + given + kept + "/" + space.id() + "/" + dithering.kind().id() + "/"
         + dithering.level()
         + "/" + format.id() + "/" + (exact ? "exact" : "preview");
   }
 
+  /** The kept colours as a palette, in their order. */
+  Palette keptPalette() {
+    return Palette.of(keep.stream().mapToInt(Integer::intValue).toArray());
+  }
+
   /** The same choices in exact mode. */
   PageOptions asExact() {
-    return new PageOptions(method, space, dithering, true, format);
+    return new PageOptions(method, space, dithering, true, format, keep);
   }
 
   /** {@code palette} as the page and the query write it: {@code #rrggbb} (or {@code #rrggbbaa}), comma-separated. */

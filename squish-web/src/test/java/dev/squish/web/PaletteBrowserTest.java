@@ -164,6 +164,37 @@ class PaletteBrowserTest {
     assertThat(text("stat-palette")).isEqualTo("3 colours");
   }
 
+  @Test
+  void keptColoursAreMarkedInThePaletteAndMoreThanKShowTheError(@TempDir Path dir) throws Exception {
+    driver.get(server.url().toString());
+    driver.findElement(By.id("file")).sendKeys(TestImages.copyTo(TestImages.CHELSEA, dir).toString());
+    awaitExact("kmeans/16/");
+    assertThat(driver.findElement(By.id("keep-box")).isDisplayed()).isTrue();
+    driver.findElement(By.id("keep")).sendKeys("#D81B60 #1e88e5");
+    awaitExact("kmeans/16/keep=#D81B60,#1e88e5/");
+    List<String> kept = driver.findElements(By.cssSelector("#swatches .swatch.kept code")).stream()
+        .map(WebElement::getText).toList();
+    assertThat(kept).containsExactlyInAnyOrder("#d81b60", "#1e88e5");
+    Compressed c = PreparedImage.of(TestImages.load(TestImages.CHELSEA, RgbaImage::of)).compress(
+        CompressOptions.builder(Method.kMeans(16)).keep(List.of(0xFFD81B60, 0xFF1E88E5)).build());
+    assertThat(get(driver.findElement(By.id("download")).getAttribute("href"))).as("the library's file")
+        .isEqualTo(ImageEncoder.encode(c.image(), OutputFormat.PNG, PngOptions.defaults()));
+
+    setK(1);
+    assertThat(awaitError("keep: ")).isEqualTo("keep: 2 kept colours but k is 1 (raise k or keep fewer)");
+    setK(2);
+    awaitExact("kmeans/2/keep=");
+    assertThat(driver.findElements(By.cssSelector("#swatches .swatch.kept"))).hasSize(2);
+    // a given palette is used as it is: the kept colours are not asked for with it
+    new Select(driver.findElement(By.id("palette-mode"))).selectByValue("given");
+    assertThat(driver.findElement(By.id("keep-box")).isDisplayed()).isFalse();
+  }
+
+  private void setK(int k) {
+    ((JavascriptExecutor) driver).executeScript("const s = document.getElementById('k'); s.value = arguments[0];"
+        + " s.dispatchEvent(new Event('input', {bubbles: true}));", k);
+  }
+
   /** Waits for the exact result whose settings key starts with {@code keyPrefix}, failing on an error shown. */
   private void awaitExact(String keyPrefix) {
     new WebDriverWait(driver, Duration.ofSeconds(180), Duration.ofMillis(20)).until(d -> {

@@ -20,6 +20,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -192,6 +193,52 @@ class PaletteRoutesTest {
     HttpResponse<String> r = paletteUpload("notes.doc", "hello".getBytes(StandardCharsets.US_ASCII));
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(Api.string(r.body(), "error")).startsWith("notes.doc: not a palette format");
+  }
+
+  @Test
+  void keptColoursAreInThePaletteExactlyAndTheFileIsTheLibrarys() throws Exception {
+    // two colours far from the cat's: k-means alone would never place them
+    HttpResponse<String> r = compress("k=8&keep=" + enc("#d81b60, #1e88e5"));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    Compressed c = PreparedImage.of(TestImages.load(TestImages.CHELSEA, RgbaImage::of)).compress(
+        CompressOptions.builder(Method.kMeans(8)).keep(List.of(0xFFD81B60, 0xFF1E88E5)).build());
+    assertThat(c.palette().colors()).contains(0xFFD81B60, 0xFF1E88E5);
+    assertThat(api.getBytes(Api.string(r.body(), "url")).body()).as("the library's file")
+        .isEqualTo(ImageEncoder.encode(c.image(), OutputFormat.PNG, PngOptions.defaults()));
+    assertThat(r.body()).contains("\"keep\":[\"#d81b60\",\"#1e88e5\"]");
+    String base = Api.string(r.body(), "url").replaceAll("\\.png$", "");
+    assertThat(PaletteFiles.read(api.getBytes(base + ".gpl").body(), "saved.gpl").colors())
+        .contains(0xFFD81B60, 0xFF1E88E5);
+    // the preview keeps them too (another k: the exact result for k = 8 would answer from the cache)
+    HttpResponse<String> preview = compress("k=9&mode=preview&keep=" + enc("#d81b60,#1e88e5"));
+    assertThat(preview.statusCode()).isEqualTo(200);
+    assertThat(preview.body()).contains("\"mode\":\"preview\"", "\"#d81b60\"", "\"#1e88e5\"");
+    String previewBase = Api.string(preview.body(), "url").replaceAll("\\.png$", "");
+    assertThat(PaletteFiles.read(api.getBytes(previewBase + ".hex").body(), "p.hex").colors())
+        .contains(0xFFD81B60, 0xFF1E88E5);
+  }
+
+  @Test
+  void moreKeptColoursThanKAreRefused() throws Exception {
+    HttpResponse<String> r = compress("k=2&keep=" + enc("#d81b60,#1e88e5,#ffc107"));
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(Api.string(r.body(), "error")).isEqualTo("keep: 3 kept colours but k is 2 (raise k or keep fewer)");
+    assertThat(compress("k=3&keep=" + enc("#d81b60,#1e88e5,#ffc107")).statusCode()).as("as many as k")
+        .isEqualTo(200);
+  }
+
+  @Test
+  void keptColoursThatAreMalformedRepeatedOrWithAGivenPaletteAreRefused() throws Exception {
+    HttpResponse<String> bad = compress("k=8&keep=" + enc("#d81b60,red"));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(Api.string(bad.body(), "error")).startsWith("keep: ").contains("'red'");
+    HttpResponse<String> twice = compress("k=8&keep=" + enc("#d81b60,#D81B60"));
+    assertThat(twice.statusCode()).isEqualTo(400);
+    assertThat(Api.string(twice.body(), "error")).startsWith("keep: ").contains("twice");
+    HttpResponse<String> withGiven = compress("palette=" + enc("#000000,#ffffff") + "&keep=" + enc("#d81b60"));
+    assertThat(withGiven.statusCode()).isEqualTo(400);
+    assertThat(Api.string(withGiven.body(), "error")).startsWith("keep: ").contains("given palette");
+    assertThat(compress("k=8&keep=").statusCode()).as("blank: nothing kept").isEqualTo(200);
   }
 
   private HttpResponse<String> compress(String query) throws IOException, InterruptedException {

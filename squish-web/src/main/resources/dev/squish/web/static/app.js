@@ -27,11 +27,13 @@
   function settings() {
     const s = given() ? { palette: colourList($('palette-text').value) }
       : { method: $('method').value, k: +$('k').value };
+    const keep = colourList($('keep').value);
+    if (!given() && keep) s.keep = keep;
     return Object.assign(s, { space: $('space').value, dither: $('dither').value,
       level: (+$('level').value).toFixed(2), format: $('format').value });
   }
   const keyOf = (s) => (s.palette !== undefined ? `given/${s.palette}` : `${s.method}/${s.k}`)
-    + `/${s.space}/${s.dither}/${s.dither === 'fs' ? s.level : 0}/${s.format}`;
+    + (s.keep ? `/keep=${s.keep}` : '') + `/${s.space}/${s.dither}/${s.dither === 'fs' ? s.level : 0}/${s.format}`;
 
   function showError(message) {
     const e = $('error');
@@ -216,7 +218,7 @@
     dl.download = r.file_name;
     dl.setAttribute('aria-disabled', 'false');
     dl.textContent = `Download ${r.format.toUpperCase()} (${bytes(r.output_bytes)})`;
-    swatches(r.swatches);
+    swatches(r.swatches, new Set(r.keep || []));
     paletteDownloads(r.palette.downloads);
     history(r.fit);
     const secs = r.seconds.total.toFixed(2);
@@ -227,16 +229,17 @@
     await cloud(r, s.space);
   }
 
-  function swatches(list) {
+  function swatches(list, kept) {
     const box = $('swatches');
     box.textContent = '';
     for (const sw of list) {
       const d = document.createElement('div');
-      d.className = 'swatch';
+      d.className = kept.has(hex(sw.rgb)) && sw.alpha === 255 ? 'swatch kept' : 'swatch';
       const i = document.createElement('i');
       i.style.background = hex(sw.rgb);
       if (sw.alpha < 255) i.style.opacity = Math.max(0.15, sw.alpha / 255);
-      d.title = `${hex(sw.rgb)}${sw.alpha < 255 ? ` alpha ${sw.alpha}` : ''}: ${(100 * sw.share).toFixed(2)}% of the pixels`;
+      d.title = `${hex(sw.rgb)}${sw.alpha < 255 ? ` alpha ${sw.alpha}` : ''}: ${(100 * sw.share).toFixed(2)}% of the pixels`
+        + (d.classList.contains('kept') ? ' (kept)' : '');
       d.dataset.rgb = hex(sw.rgb);
       const code = document.createElement('code');
       code.textContent = hex(sw.rgb) + (sw.alpha < 255 ? sw.alpha.toString(16).padStart(2, '0') : '');
@@ -281,6 +284,7 @@
     $('given-box').hidden = !g;
     $('k').disabled = g;
     $('method').disabled = g;
+    $('keep-box').hidden = g; // a given palette is used as it is
     request('palette-mode');
   }
 
@@ -359,11 +363,13 @@
     if (e.target.files[0]) uploadPalette(e.target.files[0]);
     e.target.value = ''; // picking the same file again reads it again
   });
-  $('palette-text').addEventListener('input', () => {
-    if (state.failed !== null) showError(''); // the colours it was about are being changed
-    clearTimeout(state.paletteTimer);
-    state.paletteTimer = setTimeout(() => request('palette'), 400); // once the typing rests
-  });
+  for (const id of ['palette-text', 'keep']) {
+    $(id).addEventListener('input', () => {
+      if (state.failed !== null) showError(''); // the colours it was about are being changed
+      clearTimeout(state.paletteTimer);
+      state.paletteTimer = setTimeout(() => request(id), 400); // once the typing rests
+    });
+  }
   $('zoom-fit').addEventListener('click', () => frame.fit());
   $('zoom-1').addEventListener('click', () => frame.actualSize());
   $('zoom-in').addEventListener('click', () => frame.zoomBy(1.5));

@@ -36,7 +36,8 @@ import java.util.Map;
  * GET  /api/images/ID/original.png         the decoded original, as squish sees it
  * GET  /api/images/ID/cloud?space=S        sampled colours and view layouts for the 3-D cloud
  * POST /api/images/ID/compress?method=&amp;k=&amp;space=&amp;dither=&amp;level=&amp;format=&amp;mode=preview|exact
- *                                          (palette=#rrggbb,... instead of method and k: remap to it)
+ *                                          (palette=#rrggbb,... instead of method and k: remap to it;
+ *                                          keep=#rrggbb,...: colours the fitted palette holds exactly)
  * GET  /api/images/ID/results/RID.png      a result's file (?download=1 to save it)
  * GET  /api/images/ID/results/RID.gpl      its palette, saved (also .act, .hex, .json)
  * POST /api/palettes?name=FILE             a palette file (body): its colours, to give as palette=...

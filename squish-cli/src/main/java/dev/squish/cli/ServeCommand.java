@@ -23,8 +23,10 @@ import picocli.CommandLine.Spec;
     description = {
         "Serves a page at http://127.0.0.1:PORT/ (this computer only) where you drop an image, choose the method, k,"
             + " dithering and colour space, and see the original and the result side by side with a split line,"
-            + " their sizes, PSNR and SSIM, the palette and the colour cloud in 3-D. Runs until stopped (Ctrl-C);"
-            + " images are kept in memory only, nothing is written to disk.",
+            + " their sizes, PSNR and SSIM, the palette (hex swatches; saved as .gpl, .act, .hex or .json) and the"
+            + " colour cloud in 3-D. Colours can be kept exactly, or a palette given (a palette file or hex colours)"
+            + " to remap to. Runs until stopped (Ctrl-C); images are kept in memory only, nothing is written to"
+            + " disk.",
         ""
     },
     footerHeading = "%nExamples:%n",

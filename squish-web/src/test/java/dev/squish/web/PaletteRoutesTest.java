@@ -20,14 +20,19 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The page's palette routes without a browser: a palette file read into colours, a given palette
@@ -239,6 +244,57 @@ class PaletteRoutesTest {
     assertThat(withGiven.statusCode()).isEqualTo(400);
     assertThat(Api.string(withGiven.body(), "error")).startsWith("keep: ").contains("given palette");
     assertThat(compress("k=8&keep=").statusCode()).as("blank: nothing kept").isEqualTo(200);
+  }
+
+  /**
+   * Property, over seeded random cases on the photo: kept colours (1 to k of them, random k) are all in
+   * the palette written, and a random given palette (1 to 256 colours, some translucent) is the only
+   * source of the colours written; in both, the palette saved as {@code .hex} reads back as the
+   * result's, and {@code .gpl} is offered exactly when the palette is opaque.
+   */
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6})
+  void keptAndGivenColoursHoldAndSavedPalettesReadBack(long seed) throws Exception {
+    Random random = new Random(seed);
+    int k = 2 + random.nextInt(60);
+    List<Integer> kept = distinctColours(random, 1 + random.nextInt(k), false);
+    HttpResponse<String> r = compress("k=" + k + "&keep=" + enc(hexList(kept)));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    Palette written = savedPalette(r);
+    assertThat(Arrays.stream(written.colors()).boxed().toList()).as("seed %d, k %d", seed, k)
+        .containsAll(kept);
+    assertThat(written.size()).isLessThanOrEqualTo(k);
+
+    List<Integer> given = distinctColours(random, 1 + random.nextInt(256), true);
+    HttpResponse<String> g = compress("palette=" + enc(hexList(given)));
+    assertThat(g.statusCode()).as(g.body()).isEqualTo(200);
+    Palette used = savedPalette(g);
+    assertThat(given).as("seed %d: colours written come from the given palette", seed)
+        .containsAll(Arrays.stream(used.colors()).boxed().toList());
+    assertThat(g.body().contains("\"gpl\":")).as("seed %d: .gpl offered", seed).isEqualTo(!used.hasAlpha());
+  }
+
+  /** The palette of a result, as its {@code .hex} download reads back; checked against the JSON's list. */
+  private Palette savedPalette(HttpResponse<String> r) throws Exception {
+    String base = Api.string(r.body(), "url").replaceAll("\\.png$", "");
+    Palette p = PaletteFiles.read(api.getBytes(base + ".hex").body(), "saved.hex");
+    String listed = "\"palette\":{\"colors\":[\"" + PageOptions.hex(p).replace(",", "\",\"") + "\"]";
+    assertThat(r.body()).contains(listed);
+    return p;
+  }
+
+  /** {@code n} distinct random colours; some translucent (never fully transparent) when {@code alpha}. */
+  private static List<Integer> distinctColours(Random random, int n, boolean alpha) {
+    Set<Integer> out = new LinkedHashSet<>();
+    while (out.size() < n) {
+      int a = alpha && random.nextInt(8) == 0 ? 1 + random.nextInt(254) : 0xFF;
+      out.add(a << 24 | random.nextInt(1 << 24));
+    }
+    return List.copyOf(out);
+  }
+
+  private static String hexList(List<Integer> colours) {
+    return colours.stream().map(PageOptions::hex).collect(Collectors.joining(","));
   }
 
   private HttpResponse<String> compress(String query) throws IOException, InterruptedException {

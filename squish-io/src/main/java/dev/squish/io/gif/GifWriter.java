@@ -11,7 +11,8 @@ import java.util.Objects;
  * the first frame's palette as the global colour table and a local table for any frame whose
  * palette differs. Each frame after the first is written as the rectangle that changed since the
  * one before; inside it, pixels that did not change become transparent when that makes the frame
- * smaller (both codings are tried), which needs a free palette index: a fully transparent entry,
+ * smaller (three codings are tried: none, all of them, or those that do not continue a run of
+ * their colour), which needs a free palette index: a fully transparent entry,
  * or one appended when the colour table has room for it without growing.
  *
  * <p>Frames are composed images; this writer picks the disposal that shows them exactly: "keep"
@@ -169,6 +170,7 @@ public final class GifWriter {
     int h = y1 - y0 + 1;
     byte[] plain = new byte[w * h];
     byte[] holes = table.transparent >= 0 && !first ? new byte[w * h] : null;
+    byte[] runs = holes == null ? null : new byte[w * h];
     boolean plainNeedsTransparency = false;
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < w; x++) {
@@ -180,7 +182,11 @@ public final class GifWriter {
         plainNeedsTransparency |= hidden;
         plain[y * w + x] = b;
         if (holes != null) {
-          holes[y * w + x] = shows[i] == shown[i] ? (byte) t : b;
+          boolean same = shows[i] == shown[i];
+          holes[y * w + x] = same ? (byte) t : b;
+          // an unchanged pixel keeps its colour when that continues the run before it, else it is a hole
+          byte before = x > 0 ? runs[y * w + x - 1] : (byte) t;
+          runs[y * w + x] = same && before != b ? (byte) t : b;
         }
       }
     }
@@ -191,6 +197,11 @@ public final class GifWriter {
       byte[] withHoles = GifLzw.encode(holes, minCode);
       if (withHoles.length < data.length) {
         data = withHoles;
+        transparency = true;
+      }
+      byte[] withRuns = GifLzw.encode(runs, minCode);
+      if (withRuns.length < data.length) {
+        data = withRuns;
         transparency = true;
       }
     }

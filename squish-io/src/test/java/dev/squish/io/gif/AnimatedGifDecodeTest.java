@@ -229,7 +229,7 @@ class AnimatedGifDecodeTest {
   }
 
   static byte[] resource(String name) throws IOException {
-    try (InputStream in = AnimatedGifDecodeTest.class.getResourceAsStream("/dev/squish/io/gif/" + name)) {
+    try (InputStream in = AnimatedGifDecodeTest.class.getResourceAsStream("/dev/squish/testkit/gif/" + name)) {
       return in.readAllBytes();
     }
   }

@@ -94,14 +94,16 @@ public final class GifAnimation {
   }
 
   /**
-   * Reads the structure of the GIF in {@code data[0..length)} (copied) and checks it.
+   * Reads the structure of the GIF in {@code data[0..length)} and checks it. The bytes are kept, not
+   * copied, when {@code length} is the array's length (the frames are decoded from them later):
+   * do not change them.
    *
    * @throws ImageDecodeException when it is not a GIF, has no complete frame, has no colour table for a
    *     frame, or exceeds {@code limits}
    */
   public static GifAnimation read(byte[] data, int length, DecodeLimits limits) throws ImageDecodeException {
     Objects.requireNonNull(limits, "limits");
-    byte[] bytes = java.util.Arrays.copyOf(data, length);
+    byte[] bytes = length == data.length ? data : java.util.Arrays.copyOf(data, length);
     return new Scanner(bytes, limits).scan();
   }
 

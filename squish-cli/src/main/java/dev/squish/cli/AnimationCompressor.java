@@ -10,7 +10,6 @@ import dev.squish.histogram.ColorHistogram;
 import dev.squish.image.IndexedImage;
 import dev.squish.io.gif.GifAnimation;
 import dev.squish.io.gif.GifWriter;
-import dev.squish.metrics.ErrorMetrics;
 import dev.squish.quantize.FitReport;
 import dev.squish.quantize.Method;
 import java.io.ByteArrayOutputStream;
@@ -231,7 +230,8 @@ final class AnimationCompressor {
 
     Quality quality() {
       double m = mse / frames;
-      return new Quality(m, ErrorMetrics.psnr(m), alpha ? "RGBA" : "RGB", perceptual ? ssim / frames : Double.NaN,
+      // PSNR as the core's measure defines it: 10 log10(255^2 / MSE), infinite when exact
+      return new Quality(m, m == 0 ? Double.POSITIVE_INFINITY : 10 * Math.log10(255.0 * 255.0 / m), alpha ? "RGBA" : "RGB", perceptual ? ssim / frames : Double.NaN,
           perceptual ? deltaE / frames : Double.NaN);
     }
   }

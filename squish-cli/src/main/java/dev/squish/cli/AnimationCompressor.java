@@ -231,7 +231,8 @@ final class AnimationCompressor {
     Quality quality() {
       double m = mse / frames;
       // PSNR as the core's measure defines it: 10 log10(255^2 / MSE), infinite when exact
-      return new Quality(m, m == 0 ? Double.POSITIVE_INFINITY : 10 * Math.log10(255.0 * 255.0 / m), alpha ? "RGBA" : "RGB", perceptual ? ssim / frames : Double.NaN,
+      double psnr = m == 0 ? Double.POSITIVE_INFINITY : 10 * Math.log10(255.0 * 255.0 / m);
+      return new Quality(m, psnr, alpha ? "RGBA" : "RGB", perceptual ? ssim / frames : Double.NaN,
           perceptual ? deltaE / frames : Double.NaN);
     }
   }

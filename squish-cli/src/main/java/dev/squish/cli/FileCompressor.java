@@ -12,6 +12,8 @@ import dev.squish.io.color.SourceColor;
 import dev.squish.io.decode.DecodedImage;
 import dev.squish.io.decode.ImageDecodeException;
 import dev.squish.io.decode.ImageDecoder;
+import dev.squish.io.decode.ImageFormat;
+import dev.squish.io.gif.GifAnimation;
 import dev.squish.io.encode.AncillaryChunk;
 import dev.squish.io.encode.ImageEncoder;
 import dev.squish.io.encode.OutputFormat;
@@ -88,16 +90,33 @@ final class FileCompressor {
           throw new Refusal(existsMessage(task), null);
         }
       }
-      long inputBytes;
-      DecodedImage decoded;
-      if (task.input() == null) {
-        byte[] data = readStdin();
-        inputBytes = data.length;
-        decoded = decoder.decode(data, data.length);
-      } else {
-        decoded = decoder.decode(task.input());
-        inputBytes = sizeOf(task.input());
+      byte[] data = task.input() == null ? readStdin() : ImageDecoder.read(task.input());
+      long inputBytes = task.input() == null ? data.length : sizeOf(task.input());
+      Integer frame = settings.frame();
+      GifAnimation animation = null;
+      if (GifAnimation.isGif(data, data.length)) {
+        try {
+          animation = GifAnimation.read(data, data.length, settings.limits());
+        } catch (ImageDecodeException e) {
+          if (frame != null || e.reason() == ImageDecodeException.Reason.TOO_LARGE) {
+            throw e;
+          }
+          // a damaged still GIF: the decoder below says what it can read of it
+        }
       }
+      if (animation != null && animation.animated() && frame == null) {
+        return animated(task, animation, inputBytes, start);
+      }
+      DecodedImage decoded;
+      if (frame != null && animation != null) {
+        decoded = frameOf(animation, frame);
+      } else {
+        if (frame != null && frame > 1) {
+          throw new Refusal("is a still image (1 frame); --frame " + frame + " is out of range", null);
+        }
+        decoded = decoder.decode(data, data.length);
+      }
+      data = null;
       RgbaImage image = decoded.image();
       PreparedImage prepared = PreparedImage.of(image);
       if (!decoded.inSourceColors()) {
@@ -152,6 +171,57 @@ final class FileCompressor {
       return new FileResult.Failed(task.shownInput(),
           "not enough memory; give Java more (JAVA_OPTS=-Xmx8g), use fewer --jobs or lower --max-pixels", e);
     }
+  }
+
+  /** The output name with its extension replaced by .gif: x-squish.png becomes x-squish.gif. */
+  private static String asGif(String output) {
+    int dot = output.lastIndexOf('.');
+    int slash = Math.max(output.lastIndexOf('/'), output.lastIndexOf('\\'));
+    return (dot > slash + 1 ? output.substring(0, dot) : output) + ".gif";
+  }
+
+  /** Frame {@code number} of {@code animation}, composed, as a still image. */
+  private static DecodedImage frameOf(GifAnimation animation, int number) throws Refusal {
+    int count = animation.frameCount();
+    if (number > count) {
+      throw new Refusal("has " + count + (count == 1 ? " frame" : " frames") + "; --frame " + number
+          + " is out of range (1-" + count + ")", null);
+    }
+    List<String> notes = animation.warnings().stream().filter(w -> !w.contains("delay of 0")).toList();
+    return new DecodedImage(animation.frame(number).image(), ImageFormat.GIF, SourceColor.SRGB, false, 8, true,
+        List.of(), notes);
+  }
+
+  /** An animated GIF: kept animated as a GIF, refused as PNG (which cannot animate). */
+  private FileResult animated(Task task, GifAnimation animation, long inputBytes, long start) throws Refusal {
+    String frames = "an animated GIF of " + animation.frameCount() + " frames";
+    if (task.format() != OutputFormat.GIF) {
+      String asGif = task.output() == null ? "--format gif" : "-o " + asGif(task.shownOutput()) + " or --format gif";
+      throw new Refusal(frames + "; write it as GIF (" + asGif + ") or pick one frame with --frame N", null);
+    }
+    if (settings.quality() != null) {
+      throw new Refusal(frames + "; --quality and --max-delta-e choose k for still images only: give -k, or pick"
+          + " one frame with --frame N", null);
+    }
+    CompressOptions options = settings.compression().toBuilder().kSearchListener(listenerOf(task)).build();
+    AnimationCompressor.Result r;
+    try {
+      r = AnimationCompressor.compress(animation, options, settings.framePalettes());
+    } catch (UncheckedIOException e) {
+      throw new Refusal("cannot encode GIF: " + describe(e.getCause()), e);
+    }
+    FileResult.Source source = new FileResult.Source("sRGB", "none", 8, true, animation.warnings(),
+        animation.frameCount());
+    if (settings.skipIfLarger() && r.encoded().length >= inputBytes) {
+      return new FileResult.Skipped(task.shownInput(), task.shownOutput(), String.format(Locale.ROOT,
+          "output would be %d B, not smaller than the input's %d B (--skip-if-larger)", r.encoded().length,
+          inputBytes), null, new FileResult.Known(inputBytes, r.encoded().length, animation.width(),
+              animation.height(), r.colors(), r.k(), r.quality(), null));
+    }
+    write(task, r.encoded());
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return new FileResult.Written(task.shownInput(), task.shownOutput(), inputBytes, r.encoded().length,
+        animation.width(), animation.height(), r.colors(), r.k(), r.quality(), r.fit(), seconds, null, source);
   }
 
   /**

@@ -42,8 +42,14 @@ sealed interface FileResult {
       return Figures.ratio(inputBytes, outputBytes);
     }
 
+    /** Bits per pixel of all frames (an animation's screen once per frame). */
     double bitsPerPixel() {
-      return Figures.bitsPerPixel(outputBytes, (long) width * height);
+      return Figures.bitsPerPixel(outputBytes, pixels());
+    }
+
+    /** {@return the pixels written: the screen times the frames} */
+    long pixels() {
+      return (long) width * height * source.frames();
     }
   }
 
@@ -56,12 +62,18 @@ sealed interface FileResult {
    * @param sampleBits bits per sample in the input
    * @param exact true when the decoded pixels are the file's samples exactly (nothing rounded or converted)
    * @param warnings what was ignored or repaired while reading the file
+   * @param frames the frames written: more than 1 for an animated GIF kept animated
    */
-  record Source(String profile, String handling, int sampleBits, boolean exact, List<String> warnings) {
+  record Source(String profile, String handling, int sampleBits, boolean exact, List<String> warnings, int frames) {
     static final Source SRGB = new Source("sRGB", "none", 8, true, List.of());
 
     public Source {
       warnings = List.copyOf(warnings);
+    }
+
+    /** A still image's source. */
+    Source(String profile, String handling, int sampleBits, boolean exact, List<String> warnings) {
+      this(profile, handling, sampleBits, exact, warnings, 1);
     }
 
     /** Why "lossless" needs a qualifier, or null when the decoded pixels are the file's. */

@@ -22,9 +22,12 @@ final class OptionChecks {
   private final FileOptions files;
   private final QuantizerOptions quantizer;
   private final RunOptions run;
+  private final AnimationOptions animation;
 
-  OptionChecks(CommandSpec spec, FileOptions files, QuantizerOptions quantizer, RunOptions run) {
+  OptionChecks(CommandSpec spec, FileOptions files, QuantizerOptions quantizer, RunOptions run,
+      AnimationOptions animation) {
     this.spec = spec;
+    this.animation = animation;
     this.files = files;
     this.quantizer = quantizer;
     this.run = run;
@@ -44,7 +47,21 @@ final class OptionChecks {
     }
     return new Settings(options, new DecodeLimits(run.maxPixels), run.optimize ? PngOptions.optimized()
         : PngOptions.of(options.speed()), run.force, run.skipExisting, files.outputDir != null, qualityTarget(options),
-        run.skipIfLarger, run.keepProfile, run.strip);
+        run.skipIfLarger, run.keepProfile, run.strip, frame(), animation.framePalettes);
+  }
+
+  /** The frame of --frame, checked; null without it. */
+  private Integer frame() {
+    if (animation.frame == null) {
+      return null;
+    }
+    if (animation.frame < 1) {
+      throw usage("--frame must be 1 or more (frames are counted from 1), got " + animation.frame);
+    }
+    if (animation.framePalettes) {
+      throw usage("--frame takes one frame and --frame-palettes fits one palette per frame; give one");
+    }
+    return animation.frame;
   }
 
   /** The target of --quality or --max-delta-e, checked against the other options; null without either. */

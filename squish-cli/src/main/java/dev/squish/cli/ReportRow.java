@@ -15,9 +15,9 @@ final class ReportRow {
 
   /** The columns before the fit's own figures. */
   private static final List<String> FILE_COLUMNS = List.of("input", "output", "status", "reason", "input_bytes",
-      "output_bytes", "ratio", "bits_per_pixel", "width", "height", "k", "colors", "channels", "mse", "psnr_db",
-      "lossless", "ssim", "delta_e2000", "k_chosen_by", "k_range", "quality_target", "quality_reached", "k_tried",
-      "color_profile", "color_handling", "sample_bits", "warnings", "seconds");
+      "output_bytes", "ratio", "bits_per_pixel", "width", "height", "frames", "k", "colors", "channels", "mse",
+      "psnr_db", "lossless", "ssim", "delta_e2000", "k_chosen_by", "k_range", "quality_target", "quality_reached",
+      "k_tried", "color_profile", "color_handling", "sample_bits", "warnings", "seconds");
 
   /** The columns of a report row, in order; every row has all of them, null where they do not apply. */
   static final List<String> COLUMNS = Stream.concat(FILE_COLUMNS.stream(), FitReport.FIGURES.stream()).toList();
@@ -106,7 +106,8 @@ final class ReportRow {
 
   private static void written(Map<String, Object> m, FileResult.Written r) {
     m.put("output", r.output());
-    m.putAll(Figures.sizes(r.inputBytes(), r.outputBytes(), (long) r.width() * r.height()));
+    m.putAll(Figures.sizes(r.inputBytes(), r.outputBytes(), r.pixels()));
+    m.put("frames", r.source().frames());
     m.put("width", r.width());
     m.put("height", r.height());
     m.put("k", r.k());

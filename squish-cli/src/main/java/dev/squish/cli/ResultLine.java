@@ -11,12 +11,14 @@ final class ResultLine {
 
   /** The line of a written file. */
   static String of(FileResult.Written r) {
+    boolean animated = r.source().frames() > 1;
     String psnr = !r.quality().lossless() ? String.format(Locale.ROOT, "PSNR %.2f dB", r.quality().psnr())
-        : r.lossless() ? "lossless" : "lossless " + r.source().inexactness();
+        + (animated ? " over all frames" : "") : r.lossless() ? "lossless" : "lossless " + r.source().inexactness();
     String perceptual = r.quality().hasPerceptual() ? String.format(Locale.ROOT, ", SSIM %.4f, deltaE00 %.3f",
         r.quality().ssim(), r.quality().deltaE2000()) : "";
     return String.format(Locale.ROOT, "%s -> %s: %d B -> %d B, ratio %.2f, %.3f bpp, %s, %s%s%s%s%s, %.2f s",
-        r.input(), r.output(), r.inputBytes(), r.outputBytes(), r.ratio(), r.bitsPerPixel(), colours(r.colors()), psnr,
+        r.input(), r.output(), r.inputBytes(), r.outputBytes(), r.ratio(), r.bitsPerPixel(),
+        (animated ? r.source().frames() + " frames, " : "") + colours(r.colors()), psnr,
         perceptual, r.quality().channels().equals("RGBA") ? " (RGBA)" : "", chosen(r), profile(r.source()),
         r.seconds());
   }

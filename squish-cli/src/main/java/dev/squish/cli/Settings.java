@@ -20,10 +20,12 @@ import java.util.Objects;
  * @param skipIfLarger write nothing when the output would not be smaller than the input (--skip-if-larger)
  * @param keepProfile keep the input's colours and write its profile into the output (--keep-profile)
  * @param strip write no metadata (--strip)
+ * @param frame the frame of an animated GIF to take as a still image (--frame, from 1), or null for all frames
+ * @param framePalettes fit a palette per frame of an animated GIF (--frame-palettes) instead of one for all
  */
 record Settings(CompressOptions compression, DecodeLimits limits, PngOptions png, boolean overwrite,
     boolean skipExisting, boolean makeFolders, QualityTarget quality, boolean skipIfLarger, boolean keepProfile,
-    boolean strip) {
+    boolean strip, Integer frame, boolean framePalettes) {
 
   Settings {
     Objects.requireNonNull(compression, "compression");

@@ -55,6 +55,9 @@ final class SquishCommand implements Callable<Integer> {
   QuantizerOptions quantizer = new QuantizerOptions();
 
   @Mixin
+  AnimationOptions animation = new AnimationOptions();
+
+  @Mixin
   RunOptions run = new RunOptions();
 
   private final Environment env;
@@ -67,7 +70,7 @@ final class SquishCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    OptionChecks checks = new OptionChecks(spec, files, quantizer, run);
+    OptionChecks checks = new OptionChecks(spec, files, quantizer, run, animation);
     Settings settings = checks.settings();
     OutputFormat outputFormat = checks.outputFormat();
     reportSettings = settingsForReport(settings, outputFormat);
@@ -201,6 +204,8 @@ final class SquishCommand implements Callable<Integer> {
     m.put("force", run.force);
     m.put("strict", run.strict);
     m.put("format", format.id());
+    m.put("frame", animation.frame);
+    m.put("frame_palettes", animation.framePalettes);
     m.put("jobs", run.jobs);
     m.put("max_pixels", run.maxPixels);
     return m;

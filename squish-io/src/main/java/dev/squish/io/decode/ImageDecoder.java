@@ -74,7 +74,17 @@ public final class ImageDecoder {
 
   /** Decodes the image file at {@code path}. */
   public DecodedImage decode(Path path) throws ImageDecodeException {
-    byte[] data;
+    byte[] data = read(path);
+    return decode(data, data.length);
+  }
+
+  /**
+   * {@return the bytes of the file at {@code path}}, for callers that look at them before decoding
+   * (an animated GIF is read frame by frame)
+   *
+   * @throws ImageDecodeException with the reason in one line when the file cannot be read
+   */
+  public static byte[] read(Path path) throws ImageDecodeException {
     try {
       if (Files.isDirectory(path)) {
         throw new ImageDecodeException(Reason.UNREADABLE, "is a folder, not an image file");
@@ -83,7 +93,7 @@ public final class ImageDecoder {
       if (size > Integer.MAX_VALUE - 16) {
         throw new ImageDecodeException(Reason.TOO_LARGE, "file of " + size + " bytes is too large to read");
       }
-      data = Files.readAllBytes(path);
+      return Files.readAllBytes(path);
     } catch (NoSuchFileException e) {
       throw new ImageDecodeException(Reason.UNREADABLE, "no such file");
     } catch (AccessDeniedException e) {
@@ -91,7 +101,6 @@ public final class ImageDecoder {
     } catch (IOException e) {
       throw new ImageDecodeException(Reason.UNREADABLE, "cannot read the file: " + oneLine(e), e);
     }
-    return decode(data, data.length);
   }
 
   /** Decodes an image read to its end from {@code in} (for example standard input). */

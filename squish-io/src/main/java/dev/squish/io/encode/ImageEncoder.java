@@ -1,6 +1,7 @@
 package dev.squish.io.encode;
 
 import dev.squish.image.IndexedImage;
+import dev.squish.io.gif.GifWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,7 +12,8 @@ import java.util.Objects;
 /**
  * Writes palette images: the one way into squish's PNG and GIF encoders. PNG is written by squish
  * itself (smallest bit depth, {@code tRNS} cut after the last translucent entry, the filter,
- * palette order and deflate effort of the {@link PngOptions}); GIF by the JDK's writer. Thread-safe.
+ * palette order and deflate effort of the {@link PngOptions}); GIF by squish's {@link GifWriter} too (the
+ * first fully transparent entry is the transparent index; other entries are written opaque). Thread-safe.
  */
 public final class ImageEncoder {
   private ImageEncoder() {}
@@ -49,7 +51,7 @@ public final class ImageEncoder {
     Objects.requireNonNull(chunks, "chunks");
     switch (format) {
       case PNG -> IndexedPngEncoder.write(image, out, png, chunks);
-      case GIF -> GifEncoder.write(image, out);
+      case GIF -> out.write(GifWriter.still(image));
     }
   }
 }

@@ -4,6 +4,7 @@ import dev.squish.compress.CompressOptions;
 import dev.squish.compress.QualityTarget;
 import dev.squish.io.decode.DecodeLimits;
 import dev.squish.io.encode.PngOptions;
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -20,10 +21,12 @@ import java.util.Objects;
  * @param skipIfLarger write nothing when the output would not be smaller than the input (--skip-if-larger)
  * @param keepProfile keep the input's colours and write its profile into the output (--keep-profile)
  * @param strip write no metadata (--strip)
+ * @param savePalette where to write the palette of the one output (--save-palette); null for none, and null when
+ *     the palette is shared (the command saves it once)
  */
 record Settings(CompressOptions compression, DecodeLimits limits, PngOptions png, boolean overwrite,
     boolean skipExisting, boolean makeFolders, QualityTarget quality, boolean skipIfLarger, boolean keepProfile,
-    boolean strip) {
+    boolean strip, Path savePalette) {
 
   Settings {
     Objects.requireNonNull(compression, "compression");
@@ -32,5 +35,17 @@ record Settings(CompressOptions compression, DecodeLimits limits, PngOptions png
     if (overwrite && skipExisting) {
       throw new IllegalArgumentException("overwrite and skipExisting exclude each other");
     }
+  }
+
+  /** {@return these settings with the palette given ({@code Method.given}) and no palette to save} */
+  Settings remappingTo(CompressOptions given) {
+    return new Settings(given, limits, png, overwrite, skipExisting, makeFolders, quality, skipIfLarger, keepProfile,
+        strip, null);
+  }
+
+  /** {@return these settings, writing the one output's palette to {@code file} too} */
+  Settings savingPaletteTo(Path file) {
+    return new Settings(compression, limits, png, overwrite, skipExisting, makeFolders, quality, skipIfLarger,
+        keepProfile, strip, file);
   }
 }

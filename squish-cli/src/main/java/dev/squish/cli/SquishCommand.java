@@ -46,7 +46,10 @@ import picocli.CommandLine.Spec;
         "  squish photos -r --skip-existing       only the photos not done yet",
         "  squish icons --format gif --report r.csv",
         "  cat photo.png | squish - -k 16 > small.png",
-        "  squish photo.jpg --method em -k auto --k-range 2-64 -o photo.png --verbose"
+        "  squish photo.jpg --method em -k auto --k-range 2-64 -o photo.png --verbose",
+        "  squish photo.jpg -k 16 -o photo.png --save-palette photo.gpl",
+        "  squish other.jpg --palette photo.gpl --dither fs -o other.png",
+        "  squish sprites --shared-palette -k 32 --output-dir small"
     })
 final class SquishCommand implements Callable<Integer> {
   @Spec

@@ -43,30 +43,30 @@ class SavePaletteCliTest {
   }
 
   /**
-   * A fitted palette saved, then given back: the same bytes. It holds because a fit's final
+   * A fitted palette saved, then given back: the same bytes, dithered too. It holds because a fit's final
    * assignment and a given palette break ties alike (an exact tie goes to the entry whose
    * coordinates come first, whatever the palette's order), and the saved palette is in writing
    * order, which a remap to it keeps.
    */
   @ParameterizedTest
-  @ValueSource(strings = {"kmeans -k 16", "kmeans -k 64", "kmeans -k 16 --space oklab", "em -k 16"})
+  @ValueSource(strings = {"--method kmeans -k 16", "--method kmeans -k 64", "--method kmeans -k 16 --space oklab",
+      "--method em -k 16", "--method kmeans -k 16 --dither fs"})
   void savedPaletteGivenBackRepeatsTheOutputByteForByte(String options) throws Exception {
-    String[] o = options.split(" ");
-    List<String> fit = new ArrayList<>(List.of("--method", o[0], o[1], o[2]));
-    List<String> space = o.length > 3 ? List.of(o[3], o[4]) : List.of();
-    fit.addAll(space);
+    List<String> fit = List.of(options.split(" "));
+    List<String> rest = fit.subList(4, fit.size()); // what a given palette takes too: --space, --dither
+    String o = options.replaceAll("\\W", "");
     for (String photo : List.of(TestImages.CHELSEA, TestImages.BABOON)) {
       Path in = TestImages.copyTo(photo, dir);
-      Path fitted = dir.resolve("fitted-" + o[0] + o[2] + photo + ".png");
-      Path pal = dir.resolve("p-" + o[0] + o[2] + photo + ".hex");
-      Path again = dir.resolve("again-" + o[0] + o[2] + photo + ".png");
+      Path fitted = dir.resolve("fitted-" + o + photo + ".png");
+      Path pal = dir.resolve("p-" + o + photo + ".hex");
+      Path again = dir.resolve("again-" + o + photo + ".png");
       List<String> first = new ArrayList<>(List.of(in.toString(), "-o", fitted.toString(), "--save-palette",
           pal.toString()));
       first.addAll(fit);
       assertThat(CliRun.of(first.toArray(String[]::new)).exitCode()).isZero();
       List<String> second = new ArrayList<>(List.of(in.toString(), "--palette", pal.toString(), "-o",
           again.toString()));
-      second.addAll(space);
+      second.addAll(rest);
       assertThat(CliRun.of(second.toArray(String[]::new)).exitCode()).isZero();
       assertThat(Files.readAllBytes(again)).as("%s %s", photo, options).isEqualTo(Files.readAllBytes(fitted));
     }

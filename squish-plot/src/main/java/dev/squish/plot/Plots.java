@@ -86,7 +86,8 @@ public final class Plots {
 
   /** Whether {@code request} asks for a rate-distortion chart: some k, and squish's methods or pngquant. */
   private static boolean hasRateDistortion(PlotRequest request) {
-    return fitted(request.options()) && !request.rdKs().isEmpty() && (!request.rdMethods().isEmpty() || request.pngquant());
+    return fitted(request.options()) && !request.rdKs().isEmpty()
+        && (!request.rdMethods().isEmpty() || request.pngquant());
   }
 
   /**

@@ -138,7 +138,7 @@ class SharedPaletteCliTest {
   @Test
   void aFileThatFailsToDecodeIsLeftOutOfThePalette() throws Exception {
     List<Path> sprites = PaletteImages.sprites(dir.resolve("in"));
-    Path broken = Files.write(dir.resolve("in").resolve("sprite-0.png"), TestImages.bytes(TestImages.CHELSEA), 
+    Path broken = Files.write(dir.resolve("in").resolve("sprite-0.png"), TestImages.bytes(TestImages.CHELSEA),
         java.nio.file.StandardOpenOption.CREATE);
     byte[] whole = Files.readAllBytes(broken);
     Files.write(broken, java.util.Arrays.copyOf(whole, whole.length / 3));

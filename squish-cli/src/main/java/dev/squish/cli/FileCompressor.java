@@ -18,6 +18,8 @@ import dev.squish.io.encode.AncillaryChunk;
 import dev.squish.io.encode.ImageEncoder;
 import dev.squish.io.encode.OutputFormat;
 import dev.squish.io.files.AtomicOutput;
+import dev.squish.io.palette.PaletteFileException;
+import dev.squish.io.palette.PaletteFiles;
 import dev.squish.quantize.KSearch;
 import java.io.IOException;
 import java.io.InputStream;
@@ -156,7 +158,12 @@ final class FileCompressor {
             inputBytes), null, new FileResult.Known(inputBytes, encoded.length, out.width(), out.height(),
                 out.palette().size(), compressed.k(), quality, compressed.fit().kChoice().orElse(null)));
       }
+      // the palette file is made before the image is written, so that a palette the format cannot hold writes neither
+      byte[] paletteFile = settings.savePalette() == null ? null : paletteBytes(out.palette());
       write(task, encoded);
+      if (paletteFile != null) {
+        savePalette(paletteFile);
+      }
       double seconds = (System.nanoTime() - start) / 1e9;
       return new FileResult.Written(task.shownInput(), task.shownOutput(), inputBytes, encoded.length, out.width(),
           out.height(), out.palette().size(), compressed.k(), quality, compressed.fit(), seconds, search,
@@ -335,6 +342,26 @@ final class FileCompressor {
       } else {
         gate.exit();
       }
+    }
+  }
+
+  private byte[] paletteBytes(Palette palette) throws Refusal {
+    try {
+      return PaletteFiles.bytes(palette, settings.savePalette().toString());
+    } catch (PaletteFileException e) {
+      throw new Refusal("cannot save the palette: " + e.getMessage(), e);
+    }
+  }
+
+  private void savePalette(byte[] content) throws Refusal {
+    Path file = settings.savePalette();
+    try {
+      sink.write(file, settings.overwrite(), out -> out.write(content));
+    } catch (FileAlreadyExistsException e) {
+      throw new Refusal("image written, but the palette was not: " + file
+          + " exists; use --force to overwrite it", e);
+    } catch (IOException e) {
+      throw new Refusal("image written, but the palette was not: cannot write " + file + ": " + describe(e), e);
     }
   }
 

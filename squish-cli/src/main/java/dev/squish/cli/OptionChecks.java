@@ -47,7 +47,7 @@ final class OptionChecks {
     }
     return new Settings(options, new DecodeLimits(run.maxPixels), run.optimize ? PngOptions.optimized()
         : PngOptions.of(options.speed()), run.force, run.skipExisting, files.outputDir != null, qualityTarget(options),
-        run.skipIfLarger, run.keepProfile, run.strip, frame(), animation.framePalettes);
+        run.skipIfLarger, run.keepProfile, run.strip, frame(), animation.framePalettes, null);
   }
 
   /** The frame of --frame, checked; null without it. */
@@ -70,6 +70,9 @@ final class OptionChecks {
       return null;
     }
     String option = run.quality != null ? "--quality" : "--max-delta-e";
+    if (quantizer.palette != null) {
+      throw usage("--palette gives the palette; it cannot be combined with " + option + ", which chooses k");
+    }
     if (run.quality != null && run.maxDeltaE != null) {
       throw usage("--quality and --max-delta-e both choose k; give one");
     }

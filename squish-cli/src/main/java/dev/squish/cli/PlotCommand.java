@@ -45,7 +45,8 @@ import picocli.CommandLine.Spec;
     footer = {
         "  squish plot photo.jpg -k 16 -d plots",
         "  squish plot photo.jpg -k 32 --space oklab --rd-methods kmeans,pngquant",
-        "  squish plot photo.jpg -k 16 --full-sweep"
+        "  squish plot photo.jpg -k 16 --full-sweep",
+        "  squish plot photo.jpg --palette brand.gpl -d plots"
     })
 final class PlotCommand implements Callable<Integer> {
   /** The sweep unless asked otherwise: k-means at four k, seconds rather than minutes on a 4 MP photo. */
@@ -129,6 +130,11 @@ final class PlotCommand implements Callable<Integer> {
       err.println("squish: plot: " + input + ": " + e.getMessage());
       return ExitCode.ALL_FAILED.code();
     }
+    if (!Plots.fitted(options) && !quiet) {
+      err.println("squish: plot: --palette gives the palette, nothing is fitted: no convergence chart and no"
+          + " rate-distortion sweep");
+      err.flush();
+    }
     PlotRequest request = new PlotRequest(stem(input), PreparedImage.of(image), options, methods, ks,
         lines.contains(PNGQUANT), force);
     try {
@@ -198,7 +204,10 @@ final class PlotCommand implements Callable<Integer> {
     files.put("NAME-cloud.png", "the colour cloud from three fixed angles, points coloured by their palette entry,"
         + " palette entries ringed, EM components as 2-sigma ellipses (NAME-cloud-rgb.png too, for a --space other"
         + " than srgb)");
-    files.put("NAME-convergence.png", "the k-means objective or the EM log-likelihood by iteration");
+    files.put("NAME-convergence.png", "the k-means objective or the EM log-likelihood by iteration (not with"
+        + " --palette, which fits nothing)");
+    files.put("NAME-palette.gpl", "the palette used, to download or give to --palette (NAME-palette.hex when it has"
+        + " alpha, which GIMP palettes cannot hold)");
     files.put("NAME-rd.png", "rate-distortion: bits per pixel against PSNR, one line per --rd-methods entry at"
         + " each --rd-k");
     return files;

@@ -2,11 +2,16 @@ package dev.squish.cli;
 
 import dev.squish.compress.CompressOptions;
 import dev.squish.compress.Dithering;
+import dev.squish.io.palette.PaletteFileException;
+import dev.squish.io.palette.PaletteFiles;
 import dev.squish.quantize.Assignment;
 import dev.squish.quantize.ColorSpace;
 import dev.squish.quantize.Covariance;
 import dev.squish.quantize.Method;
 import dev.squish.quantize.Speed;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,6 +58,12 @@ final class QuantizerOptions {
           + "-" + DEFAULT_MAX_K + ").")
   String kRange;
 
+  @Option(names = "--palette", paramLabel = "FILE",
+      description = "Remap to the palette in FILE instead of fitting one: GIMP .gpl, Adobe .act, .hex (one #rrggbb"
+          + " or #rrggbbaa a line), .json, or an image of at most 256 colours. Not with --k, --method or the other"
+          + " fitting options, nor --quality or --max-delta-e; --dither fs works.")
+  String palette;
+
   @Option(names = "--speed", paramLabel = "N", defaultValue = "" + Speed.DEFAULT_VALUE,
       description = "Effort, as pngquant's --speed: " + Speed.SLOWEST + " (slowest, best) to " + Speed.FASTEST
           + " (fastest). Sets how hard k-means searches and how hard the PNG writer compresses"
@@ -78,8 +89,14 @@ final class QuantizerOptions {
       description = "Share of the error diffused with --dither fs, 0 to 1 (default: ${DEFAULT-VALUE}).")
   String ditherLevel;
 
+  /** The options that choose how a palette is fitted, which a given palette (--palette) leaves nothing to do. */
+  static final List<String> FITTING_OPTIONS = List.of("--k", "--method", "--covariance", "--assign", "--k-range");
+
   /** The validated options; bad values end as a usage error naming the option. */
   CompressOptions toCompressOptions() {
+    if (palette != null) {
+      return given();
+    }
     String m = method.trim().toLowerCase(Locale.ROOT);
     if (!m.equals("kmeans") && !m.equals("em")) {
       throw usage("--method must be kmeans or em, got '" + method + "'");
@@ -95,20 +112,47 @@ final class QuantizerOptions {
     if (kRange != null && !auto) {
       throw usage("--k-range is used only with --k auto");
     }
-    ColorSpace colorSpace;
+    return CompressOptions.builder(em ? emMethod(auto) : Method.kMeans(parseK(k))).space(colorSpace())
+        .dithering(dithering()).speed(speed()).seed(seed).build();
+  }
+
+  /** --palette: the file's palette as {@link Method#given}, refused with any option that would fit one. */
+  private CompressOptions given() {
+    for (String option : FITTING_OPTIONS) {
+      if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+        throw usage("--palette gives the palette; it cannot be combined with " + option + ", which fits one");
+      }
+    }
+    Path file;
     try {
-      colorSpace = ColorSpace.byId(space);
+      file = Path.of(palette);
+    } catch (InvalidPathException e) {
+      throw usage("--palette is not a valid path: " + e.getReason());
+    }
+    Method given;
+    try {
+      given = Method.given(PaletteFiles.read(file));
+    } catch (PaletteFileException e) {
+      throw usage("--palette " + palette + ": " + e.reason());
+    }
+    return CompressOptions.builder(given).space(colorSpace()).dithering(dithering()).speed(speed()).seed(seed)
+        .build();
+  }
+
+  private ColorSpace colorSpace() {
+    try {
+      return ColorSpace.byId(space);
     } catch (IllegalArgumentException e) {
       throw usage("--space must be " + ColorSpace.ids() + ", got '" + space + "'");
     }
-    Speed effort;
+  }
+
+  private Speed speed() {
     try {
-      effort = Speed.of(speed);
+      return Speed.of(speed);
     } catch (IllegalArgumentException e) {
       throw usage("--" + e.getMessage());
     }
-    return CompressOptions.builder(em ? emMethod(auto) : Method.kMeans(parseK(k))).space(colorSpace)
-        .dithering(dithering()).speed(effort).seed(seed).build();
   }
 
   private Method emMethod(boolean auto) {

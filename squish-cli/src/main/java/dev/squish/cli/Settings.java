@@ -4,6 +4,7 @@ import dev.squish.compress.CompressOptions;
 import dev.squish.compress.QualityTarget;
 import dev.squish.io.decode.DecodeLimits;
 import dev.squish.io.encode.PngOptions;
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -22,10 +23,12 @@ import java.util.Objects;
  * @param strip write no metadata (--strip)
  * @param frame the frame of an animated GIF to take as a still image (--frame, from 1), or null for all frames
  * @param framePalettes fit a palette per frame of an animated GIF (--frame-palettes) instead of one for all
+ * @param savePalette where to write the palette of the one output (--save-palette); null for none, and null when
+ *     the palette is shared (the command saves it once)
  */
 record Settings(CompressOptions compression, DecodeLimits limits, PngOptions png, boolean overwrite,
     boolean skipExisting, boolean makeFolders, QualityTarget quality, boolean skipIfLarger, boolean keepProfile,
-    boolean strip, Integer frame, boolean framePalettes) {
+    boolean strip, Integer frame, boolean framePalettes, Path savePalette) {
 
   Settings {
     Objects.requireNonNull(compression, "compression");
@@ -34,5 +37,17 @@ record Settings(CompressOptions compression, DecodeLimits limits, PngOptions png
     if (overwrite && skipExisting) {
       throw new IllegalArgumentException("overwrite and skipExisting exclude each other");
     }
+  }
+
+  /** {@return these settings with the palette given ({@code Method.given}) and no palette to save} */
+  Settings remappingTo(CompressOptions given) {
+    return new Settings(given, limits, png, overwrite, skipExisting, makeFolders, quality, skipIfLarger, keepProfile,
+        strip, frame, framePalettes, null);
+  }
+
+  /** {@return these settings, writing the one output's palette to {@code file} too} */
+  Settings savingPaletteTo(Path file) {
+    return new Settings(compression, limits, png, overwrite, skipExisting, makeFolders, quality, skipIfLarger,
+        keepProfile, strip, frame, framePalettes, file);
   }
 }

@@ -1,6 +1,10 @@
 package dev.squish.cli;
 
 import dev.squish.compress.CompressOptions;
+import dev.squish.image.Palette;
+import dev.squish.io.palette.PaletteFileException;
+import dev.squish.io.palette.PaletteFiles;
+import dev.squish.quantize.Method;
 import dev.squish.io.encode.OutputFormat;
 import dev.squish.io.files.AtomicOutput;
 import dev.squish.view.Json;
@@ -42,7 +46,10 @@ import picocli.CommandLine.Spec;
         "  squish photos -r --skip-existing       only the photos not done yet",
         "  squish icons --format gif --report r.csv",
         "  cat photo.png | squish - -k 16 > small.png",
-        "  squish photo.jpg --method em -k auto --k-range 2-64 -o photo.png --verbose"
+        "  squish photo.jpg --method em -k auto --k-range 2-64 -o photo.png --verbose",
+        "  squish photo.jpg -k 16 -o photo.png --save-palette photo.gpl",
+        "  squish other.jpg --palette photo.gpl --dither fs -o other.png",
+        "  squish sprites --shared-palette -k 32 --output-dir small"
     })
 final class SquishCommand implements Callable<Integer> {
   @Spec
@@ -58,6 +65,9 @@ final class SquishCommand implements Callable<Integer> {
   AnimationOptions animation = new AnimationOptions();
 
   @Mixin
+  PaletteOptions palette = new PaletteOptions();
+
+  @Mixin
   RunOptions run = new RunOptions();
 
   private final Environment env;
@@ -71,17 +81,39 @@ final class SquishCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     OptionChecks checks = new OptionChecks(spec, files, quantizer, run, animation);
+    PaletteChecks paletteChecks = new PaletteChecks(spec, palette, quantizer, run);
     Settings settings = checks.settings();
+    PaletteOptions.Weight weight = paletteChecks.weight();
+    Path savePalette = paletteChecks.savePalette();
     OutputFormat outputFormat = checks.outputFormat();
     reportSettings = settingsForReport(settings, outputFormat);
     List<String> inputs = checks.inputs();
+    paletteChecks.checkShared(inputs);
     BatchPlan plan = BatchPlan.of(inputs, checks.rules(outputFormat, inputs));
+    paletteChecks.checkSaveFor(plan);
     Path reportPath = checks.reportPath();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     removeLeftovers(plan, reportPath, err);
 
     List<PlanItem> items = plan.items();
+    if (palette.sharedPalette) {
+      SharedPalette.Outcome shared = SharedPalette.fit(items, settings, weight, run.jobs);
+      items = withFailures(items, shared.failures());
+      if (shared.fit() != null) {
+        settings = settings.remappingTo(settings.compression().toBuilder()
+            .method(Method.given(shared.fit().palette())).build());
+        if (savePalette != null && !saveShared(shared.fit().palette(), savePalette, err)) {
+          return ExitCode.ALL_FAILED.code();
+        }
+        noteShared(shared, weight, savePalette, items, err);
+      }
+    } else if (savePalette != null) {
+      settings = settings.savingPaletteTo(savePalette);
+    }
+    if (quantizer.palette != null) {
+      reportSettings.put("palette_file", quantizer.palette);
+    }
     boolean imageToStdout = items.stream()
         .anyMatch(i -> i instanceof PlanItem.Planned p && p.task().output() == null);
     PrintWriter text = imageToStdout ? err : out; // keep standard output clean for the image
@@ -98,6 +130,71 @@ final class SquishCommand implements Callable<Integer> {
       return ExitCode.INTERRUPTED.code();
     }
     return finish(plan, outcome, many, reportPath, text, err).code();
+  }
+
+  /** The plan with the inputs that failed in pass 1 of --shared-palette reported as failed in their place. */
+  private static List<PlanItem> withFailures(List<PlanItem> items, List<FileResult.Failed> failures) {
+    List<PlanItem> with = new ArrayList<>(items.size());
+    for (int i = 0; i < items.size(); i++) {
+      with.add(failures.get(i) == null ? items.get(i) : new PlanItem.Refused(failures.get(i)));
+    }
+    return with;
+  }
+
+  /** Writes the shared palette before any image; false (having said why) when it cannot be written. */
+  private boolean saveShared(Palette shared, Path file, PrintWriter err) {
+    try {
+      byte[] content = PaletteFiles.bytes(shared, file.toString());
+      env.sink().write(file, run.force, o -> o.write(content));
+      return true;
+    } catch (PaletteFileException e) {
+      err.println("squish: cannot save the shared palette: " + e.getMessage() + "; no image was written");
+    } catch (IOException e) {
+      err.println("squish: cannot save the shared palette: " + file + ": " + FileCompressor.describe(e)
+          + "; no image was written");
+    }
+    err.flush();
+    return false;
+  }
+
+  /** Names the shared palette in the report's settings, and in a line (or a JSON object) before the results. */
+  private void noteShared(SharedPalette.Outcome shared, PaletteOptions.Weight weight, Path file, List<PlanItem> items,
+      PrintWriter err) {
+    List<String> hex = new ArrayList<>();
+    for (int c : shared.fit().palette().colors()) {
+      hex.add(hex(c));
+    }
+    reportSettings.put("shared_palette", true);
+    reportSettings.put("shared_weight", weight.id());
+    reportSettings.put("shared_images", shared.images());
+    reportSettings.put("palette", hex);
+    reportSettings.put("palette_file", file == null ? null : file.toString());
+    if (run.quiet) {
+      return;
+    }
+    boolean toStdout = items.stream().anyMatch(i -> i instanceof PlanItem.Planned p && p.task().output() == null);
+    PrintWriter text = toStdout ? err : spec.commandLine().getOut();
+    if (run.json) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("colors", shared.fit().palette().size());
+      m.put("images", shared.images());
+      m.put("weight", weight.id());
+      m.put("palette", hex);
+      m.put("palette_file", file == null ? null : file.toString());
+      text.println(Json.write(Map.of("shared_palette", m)));
+    } else {
+      text.println("shared palette: " + ResultLine.colours(shared.fit().palette().size()) + " fitted to "
+          + BatchPlan.count(shared.images(), "image") + " (weight: " + weight.id() + ")"
+          + (file == null ? "" : ", saved to " + file));
+    }
+    text.flush();
+  }
+
+  /** "#rrggbb" for an opaque colour, "#rrggbbaa" otherwise, as .hex palette files write them. */
+  static String hex(int argb) {
+    int rgb = argb & 0xFFFFFF;
+    int alpha = argb >>> 24;
+    return alpha == 0xFF ? String.format("#%06x", rgb) : String.format("#%06x%02x", rgb, alpha);
   }
 
   /** Prints the summary (for more than one file), writes the report, and decides the exit code. */

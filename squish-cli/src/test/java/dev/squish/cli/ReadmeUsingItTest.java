@@ -208,7 +208,9 @@ class ReadmeUsingItTest {
       outs.add(dir.resolve(output));
     } else if (outputDir != null) {
       try (Stream<Path> s = Files.walk(dir.resolve(outputDir))) {
-        outs.addAll(s.filter(Files::isRegularFile).toList());
+        // a plot folder also holds the palette used (NAME-palette.gpl), which is no image
+        outs.addAll(s.filter(Files::isRegularFile).filter(f -> !f.toString().endsWith(".gpl")
+            && !f.toString().endsWith(".hex")).toList());
       }
       assertThat(outs).as("files in %s", outputDir).isNotEmpty();
     } else if (output == null && c.stdout() == null) {

@@ -134,6 +134,55 @@ public final class NearestCenters {
     return best;
   }
 
+  /**
+   * Like {@link #nearest(double[], int, int, double[], int)}, but a tie (centres at exactly the same
+   * distance) goes to the centre whose coordinates come first, compared one by one, not to the guess.
+   * The answer then depends only on the point and the set of centres, not on their order or on the
+   * guess, so that a palette fitted to an image and the same palette given back in another order
+   * (its writing order, from a saved palette file) assign every colour alike. The scan's bounds get
+   * a relative slack of {@value #TIE_SLACK}, so that rounding cannot hide a centre at the same
+   * distance.
+   */
+  public int nearestCanonical(double[] point, int offset, int guess, double[] dist2, int dist2Index) {
+    int best = guess;
+    double bestD = WeightedPoints.distance2(point, offset, centers, guess * dim, dim);
+    if (!(bestD < quarterMin2[guess] * (1 - TIE_SLACK))) {
+      double limit = 4 * bestD * (1 + TIE_SLACK);
+      int m = k - 1;
+      int base = guess * m;
+      for (int t = 0; t < m; t++) {
+        if (neighborDist2[base + t] > limit) {
+          break;
+        }
+        int j = neighbors[base + t];
+        double dj = WeightedPoints.distance2(point, offset, centers, j * dim, dim);
+        if (dj < bestD || dj == bestD && comesFirst(j, best)) {
+          bestD = dj;
+          best = j;
+        }
+      }
+    }
+    if (dist2 != null) {
+      dist2[dist2Index] = bestD;
+    }
+    return best;
+  }
+
+  /** Relative slack of {@link #nearestCanonical}'s bounds: far above double rounding, far below any real gap. */
+  static final double TIE_SLACK = 1e-9;
+
+  /** Whether centre {@code a}'s coordinates come before {@code b}'s (the first that differs decides; index last). */
+  private boolean comesFirst(int a, int b) {
+    for (int c = 0; c < dim; c++) {
+      double x = centers[a * dim + c];
+      double y = centers[b * dim + c];
+      if (x != y) {
+        return x < y;
+      }
+    }
+    return a < b;
+  }
+
   /** Coordinate {@code c} of centre {@code j}. */
   public double coordinate(int j, int c) {
     return centers[j * dim + c];

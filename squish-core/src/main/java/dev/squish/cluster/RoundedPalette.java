@@ -95,7 +95,8 @@ public record RoundedPalette(Palette palette, int[] assignment, double sumSquare
       double err = 0;
       for (int i = from; i < to; i++) {
         if (nearest) {
-          assignment[i] = search.nearest(coords, i * dim, entryOfCenter[labels[i]], d2, 0);
+          // canonical ties: the same palette given back (Method.given) assigns every colour alike
+          assignment[i] = search.nearestCanonical(coords, i * dim, entryOfCenter[labels[i]], d2, 0);
         } else {
           assignment[i] = entryOfCenter[labels[i]];
           d2[0] = search.distance2To(coords, i * dim, assignment[i]);

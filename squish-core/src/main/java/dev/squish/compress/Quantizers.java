@@ -67,7 +67,7 @@ final class Quantizers {
       // neighbours in the histogram's order share their high bits, so the last answer is a good guess
       int guess = 0;
       for (int i = from; i < to; i++) {
-        guess = search.nearest(c, i * dim, guess);
+        guess = search.nearestCanonical(c, i * dim, guess, null, 0); // ties as a fit's final assignment
         assignment[i] = guess;
       }
     });

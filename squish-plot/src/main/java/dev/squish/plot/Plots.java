@@ -3,10 +3,15 @@ package dev.squish.plot;
 import dev.squish.compress.CompressOptions;
 import dev.squish.compress.Compressed;
 import dev.squish.compress.PreparedImage;
+import dev.squish.histogram.ColorHistogram;
+import dev.squish.image.Palette;
 import dev.squish.io.encode.PngOptions;
 import dev.squish.io.files.AtomicOutput;
+import dev.squish.io.palette.PaletteFileException;
+import dev.squish.io.palette.PaletteFiles;
 import dev.squish.quantize.ColorSpace;
 import dev.squish.quantize.Convergence;
+import dev.squish.quantize.Method;
 import dev.squish.view.CloudSpace;
 import dev.squish.view.ColorCloud;
 import java.io.IOException;
@@ -24,7 +29,10 @@ import java.util.function.Consumer;
  * {@code NAME-palette.png} (swatches), {@code NAME-cloud.png} (the colour cloud from three angles
  * in the working space, plus {@code NAME-cloud-rgb.png} when that space is not sRGB),
  * {@code NAME-convergence.png} (objective or log-likelihood by iteration) and {@code NAME-rd.png}
- * (rate-distortion). Each file is written whole or not at all ({@link AtomicOutput}).
+ * (rate-distortion), and the palette used as {@code NAME-palette.gpl} (GIMP's format, which many
+ * programs read; {@code NAME-palette.hex} for a palette with alpha, which GIMP's cannot hold). With
+ * a given palette ({@link Method.Given}) nothing is fitted, so there is no convergence chart and no
+ * rate-distortion sweep. Each file is written whole or not at all ({@link AtomicOutput}).
  */
 public final class Plots {
   /** Pixel size of each of the cloud's three panels. */
@@ -48,6 +56,7 @@ public final class Plots {
     Compressed c = request.image().compress(request.options());
     List<Path> written = new ArrayList<>(figures(dir, request.name(), request.image(), c, request.options(),
         request.overwrite()));
+    written.add(savePalette(dir, request.name(), c.palette(), request.overwrite()));
     if (hasRateDistortion(request)) {
       written.add(save(dir.resolve(request.name() + "-rd.png"),
           RateDistortionChart.png(rateDistortion(request, log), request.name()), request.overwrite()));
@@ -64,7 +73,11 @@ public final class Plots {
     if (request.options().space() != ColorSpace.SRGB) {
       names.add(dir.resolve(name + "-cloud-rgb.png"));
     }
-    names.add(dir.resolve(name + "-convergence.png"));
+    if (fitted(request.options())) {
+      names.add(dir.resolve(name + "-convergence.png"));
+    }
+    names.add(paletteFile(dir, name, request.options().method() instanceof Method.Given g ? g.palette().hasAlpha()
+        : hasAlpha(request.image())));
     if (hasRateDistortion(request)) {
       names.add(dir.resolve(name + "-rd.png"));
     }
@@ -73,7 +86,8 @@ public final class Plots {
 
   /** Whether {@code request} asks for a rate-distortion chart: some k, and squish's methods or pngquant. */
   private static boolean hasRateDistortion(PlotRequest request) {
-    return !request.rdKs().isEmpty() && (!request.rdMethods().isEmpty() || request.pngquant());
+    return fitted(request.options()) && !request.rdKs().isEmpty()
+        && (!request.rdMethods().isEmpty() || request.pngquant());
   }
 
   /**
@@ -99,9 +113,46 @@ public final class Plots {
       written.add(save(dir.resolve(name + "-cloud-rgb.png"),
           CloudChart.png(cloud, CloudSpace.of(ColorSpace.SRGB), CLOUD_PANEL), overwrite));
     }
-    Convergence conv = compressed.fit().convergence();
-    written.add(save(dir.resolve(name + "-convergence.png"), ConvergenceChart.png(conv, method), overwrite));
+    if (fitted(options)) {
+      Convergence conv = compressed.fit().convergence();
+      written.add(save(dir.resolve(name + "-convergence.png"), ConvergenceChart.png(conv, method), overwrite));
+    }
     return written;
+  }
+
+  /** Whether {@code options} fit a palette (and so converge); false for a given one. */
+  public static boolean fitted(CompressOptions options) {
+    return !(options.method() instanceof Method.Given);
+  }
+
+  /**
+   * Writes {@code palette} as {@code NAME-palette.gpl} in {@code dir}, or {@code NAME-palette.hex}
+   * when it has alpha, and returns the file.
+   */
+  public static Path savePalette(Path dir, String name, Palette palette, boolean overwrite) throws IOException {
+    Path file = paletteFile(dir, name, palette.hasAlpha());
+    byte[] content;
+    try {
+      content = PaletteFiles.bytes(palette, file.toString());
+    } catch (PaletteFileException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+    AtomicOutput.write(file, overwrite, out -> out.write(content));
+    return file;
+  }
+
+  private static Path paletteFile(Path dir, String name, boolean alpha) {
+    return dir.resolve(name + (alpha ? "-palette.hex" : "-palette.gpl"));
+  }
+
+  private static boolean hasAlpha(PreparedImage image) {
+    ColorHistogram h = image.histogram();
+    for (int i = 0; i < h.size(); i++) {
+      if (h.color(i) >>> 24 != 0xFF) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<RateDistortion.Point> rateDistortion(PlotRequest request, Consumer<String> log)

@@ -44,7 +44,7 @@ class PlotsTest {
         false, false);
     List<Path> files = Plots.write(dir, request, line -> { });
     assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("chelsea-palette.png",
-        "chelsea-cloud.png", "chelsea-convergence.png", "chelsea-rd.png");
+        "chelsea-cloud.png", "chelsea-convergence.png", "chelsea-palette.gpl", "chelsea-rd.png");
 
     BufferedImage palette = read(dir.resolve("chelsea-palette.png"));
     assertThat(palette.getWidth()).isEqualTo(640);
@@ -83,8 +83,22 @@ class PlotsTest {
     List<Path> files = Plots.write(dir, new PlotRequest("cat", CHELSEA, options, List.of(), List.of(), false,
         false), line -> { });
     assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("cat-palette.png",
-        "cat-cloud.png", "cat-cloud-rgb.png", "cat-convergence.png");
+        "cat-cloud.png", "cat-cloud-rgb.png", "cat-convergence.png", "cat-palette.gpl");
     assertNotBlank(read(dir.resolve("cat-cloud-rgb.png")), 200);
+  }
+
+  /** A given palette: its swatches, its cloud and the palette file, but nothing fitted to chart. */
+  @Test
+  void aGivenPaletteHasNoConvergenceNorRateDistortionAndIsSavedAsItIs(@TempDir Path dir) throws Exception {
+    Compressed fitted = CHELSEA.compress(CompressOptions.of(Method.kMeans(8)));
+    CompressOptions options = CompressOptions.of(Method.given(fitted.palette()));
+    List<Path> files = Plots.write(dir, new PlotRequest("given", CHELSEA, options, List.of(Method.kMeans(1)),
+        List.of(4, 16), false, false), line -> { });
+    assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("given-palette.png",
+        "given-cloud.png", "given-palette.gpl");
+    assertThat(dev.squish.io.palette.PaletteFiles.read(dir.resolve("given-palette.gpl"))).isEqualTo(
+        fitted.palette());
+    assertNotBlank(read(dir.resolve("given-cloud.png")), 200);
   }
 
   @Test

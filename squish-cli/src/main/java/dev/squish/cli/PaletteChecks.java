@@ -1,5 +1,6 @@
 package dev.squish.cli;
 
+import dev.squish.compress.SharedWeight;
 import dev.squish.io.palette.PaletteFiles;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -27,12 +28,13 @@ final class PaletteChecks {
   }
 
   /** {@return how the images count in the shared palette}, checked; refused without --shared-palette */
-  PaletteOptions.Weight weight() {
-    PaletteOptions.Weight w = switch (palette.sharedWeight.trim().toLowerCase(Locale.ROOT)) {
-      case "pixels" -> PaletteOptions.Weight.PIXELS;
-      case "image" -> PaletteOptions.Weight.IMAGE;
-      default -> throw usage("--shared-weight must be pixels or image, got '" + palette.sharedWeight + "'");
-    };
+  SharedWeight weight() {
+    SharedWeight w;
+    try {
+      w = SharedWeight.byId(palette.sharedWeight);
+    } catch (IllegalArgumentException e) {
+      throw usage("--shared-weight must be pixels or image, got '" + palette.sharedWeight + "'");
+    }
     if (!palette.sharedPalette && spec.commandLine().getParseResult().hasMatchedOption("--shared-weight")) {
       throw usage("--shared-weight is used only with --shared-palette");
     }

@@ -4,18 +4,6 @@ import picocli.CommandLine.Option;
 
 /** The options that share a palette between images and save the palette used. */
 final class PaletteOptions {
-  /** How the images count in a shared palette's histogram. */
-  enum Weight {
-    /** Every pixel counts once: a large image weighs more than a small one. */
-    PIXELS,
-    /** Every image counts as much as every other, whatever its size. */
-    IMAGE;
-
-    String id() {
-      return name().toLowerCase(java.util.Locale.ROOT);
-    }
-  }
-
   @Option(names = "--save-palette", paramLabel = "FILE",
       description = "Also write the palette used to FILE: .gpl, .act, .hex, .json or a swatch .png, as its name"
           + " says; give it back with --palette to remap other images to it. One input only, unless with"
@@ -31,6 +19,6 @@ final class PaletteOptions {
 
   @Option(names = "--shared-weight", paramLabel = "pixels|image", defaultValue = "pixels",
       description = "With --shared-palette: pixels (every pixel counts once) or image (every image counts as much"
-          + " as the largest, so a small sprite is not drowned by a large one) (default: ${DEFAULT-VALUE}).")
+          + " as any other, so a small sprite is not drowned by a large one) (default: ${DEFAULT-VALUE}).")
   String sharedWeight;
 }

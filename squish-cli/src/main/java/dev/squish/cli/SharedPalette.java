@@ -2,6 +2,7 @@ package dev.squish.cli;
 
 import dev.squish.compress.CompressOptions;
 import dev.squish.compress.PaletteFit;
+import dev.squish.compress.SharedWeight;
 import dev.squish.histogram.ColorHistogram;
 import dev.squish.io.decode.ImageDecodeException;
 import dev.squish.io.decode.ImageDecoder;
@@ -38,15 +39,18 @@ final class SharedPalette {
    * Decodes the planned items on {@code jobs} threads (at most {@code jobs} images in memory at once),
    * and fits the palette of {@code settings} to their summed histograms.
    */
-  static Outcome fit(List<PlanItem> items, Settings settings, PaletteOptions.Weight weight, int jobs) {
+  static Outcome fit(List<PlanItem> items, Settings settings, SharedWeight weight, int jobs) {
     ImageDecoder decoder = new ImageDecoder(settings.limits(), settings.keepProfile());
-    List<ForkJoinTask<Object>> pending = new ArrayList<>();
     Semaphore inFlight = new Semaphore(jobs);
     ForkJoinPool pool = new ForkJoinPool(jobs);
     try {
+      // each histogram is folded into the sum, in plan order, as soon as it and those before it are done, so
+      // that memory holds a few histograms, not all of them; the sum is exact, so grouping changes nothing
+      Sum sum = new Sum(weight);
+      java.util.ArrayDeque<ForkJoinTask<Object>> pending = new java.util.ArrayDeque<>();
       for (PlanItem item : items) {
         if (!(item instanceof PlanItem.Planned p)) {
-          pending.add(null);
+          pending.add(pool.submit(() -> (Object) null)); // keeps the failures aligned with the plan
           continue;
         }
         inFlight.acquireUninterruptibly();
@@ -57,24 +61,20 @@ final class SharedPalette {
             inFlight.release();
           }
         }));
-      }
-      List<ColorHistogram> histograms = new ArrayList<>();
-      List<FileResult.Failed> failures = new ArrayList<>();
-      for (ForkJoinTask<Object> t : pending) {
-        Object r = t == null ? null : t.join();
-        if (r instanceof ColorHistogram h) {
-          histograms.add(h);
+        while (!pending.isEmpty() && pending.peekFirst().isDone()) {
+          sum.add(pending.pollFirst().join());
         }
-        failures.add(r instanceof FileResult.Failed f ? f : null);
       }
-      if (histograms.isEmpty()) {
-        return new Outcome(null, failures, 0);
+      while (!pending.isEmpty()) {
+        sum.add(pending.pollFirst().join());
       }
-      ColorHistogram sum = ColorHistogram.sum(weight == PaletteOptions.Weight.IMAGE ? equalized(histograms)
-          : histograms);
+      if (sum.images == 0) {
+        return new Outcome(null, sum.failures, 0);
+      }
+      ColorHistogram all = sum.total();
       CompressOptions options = settings.compression();
-      PaletteFit fit = pool.submit(() -> PaletteFit.of(sum, options)).join();
-      return new Outcome(fit, failures, histograms.size());
+      PaletteFit fit = pool.submit(() -> PaletteFit.of(all, options)).join();
+      return new Outcome(fit, sum.failures, sum.images);
     } finally {
       pool.shutdownNow();
     }
@@ -95,39 +95,44 @@ final class SharedPalette {
     }
   }
 
-  /**
-   * {@code --shared-weight image}: every histogram scaled to the pixel count of the largest image, so
-   * that each image weighs the same in the sum. A count c of an image of n pixels becomes
-   * {@code round(c * N / n)} (halves up, exact in long arithmetic: both are below 2^31) for the
-   * largest count N, and at least 1, so that no colour of a small image is dropped. Scaling up, not
-   * down, keeps the largest image exactly as it is and every colour's share within 1 / N of exact.
-   */
-  static List<ColorHistogram> equalized(List<ColorHistogram> histograms) {
-    long target = 0;
-    for (ColorHistogram h : histograms) {
-      target = Math.max(target, h.totalCount());
-    }
-    List<ColorHistogram> scaled = new ArrayList<>(histograms.size());
-    for (ColorHistogram h : histograms) {
-      scaled.add(scaled(h, target));
-    }
-    return scaled;
-  }
+  /** The running sum of pass 1, with the failures in plan order. */
+  private static final class Sum {
+    /** How many histograms are added to the running sum at once. */
+    private static final int FOLD = 32;
+    private final SharedWeight weight;
+    private final List<ColorHistogram> group = new ArrayList<>();
+    private final List<FileResult.Failed> failures = new ArrayList<>();
+    private ColorHistogram sum;
+    private int images;
 
-  /** {@code h} with its counts scaled to add up to about {@code target}, its hidden colour kept. */
-  static ColorHistogram scaled(ColorHistogram h, long target) {
-    long total = h.totalCount();
-    if (total == target || total == 0) {
-      return h;
+    Sum(SharedWeight weight) {
+      this.weight = weight;
     }
-    int[] colors = h.colors();
-    long[] counts = h.counts();
-    for (int i = 0; i < counts.length; i++) {
-      counts[i] = Math.max(1, (counts[i] * target + total / 2) / total);
-      if (colors[i] == 0) {
-        colors[i] = h.hiddenColor(); // 0x00rrggbb: of() adds its RGB up as the hidden colour
+
+    void add(Object result) {
+      failures.add(result instanceof FileResult.Failed f ? f : null);
+      if (result instanceof ColorHistogram h) {
+        group.add(weight.apply(h));
+        images++;
+        if (group.size() == FOLD) {
+          fold();
+        }
       }
     }
-    return ColorHistogram.of(colors, counts);
+
+    ColorHistogram total() {
+      if (!group.isEmpty()) {
+        fold();
+      }
+      return sum;
+    }
+
+    private void fold() {
+      if (sum != null) {
+        group.add(sum);
+      }
+      sum = ColorHistogram.sum(group);
+      group.clear();
+    }
   }
 }

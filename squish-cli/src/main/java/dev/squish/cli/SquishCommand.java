@@ -1,6 +1,7 @@
 package dev.squish.cli;
 
 import dev.squish.compress.CompressOptions;
+import dev.squish.compress.SharedWeight;
 import dev.squish.image.Palette;
 import dev.squish.io.palette.PaletteFileException;
 import dev.squish.io.palette.PaletteFiles;
@@ -83,7 +84,7 @@ final class SquishCommand implements Callable<Integer> {
     OptionChecks checks = new OptionChecks(spec, files, quantizer, run, animation);
     PaletteChecks paletteChecks = new PaletteChecks(spec, palette, quantizer, run);
     Settings settings = checks.settings();
-    PaletteOptions.Weight weight = paletteChecks.weight();
+    SharedWeight weight = paletteChecks.weight();
     Path savePalette = paletteChecks.savePalette();
     OutputFormat outputFormat = checks.outputFormat();
     reportSettings = settingsForReport(settings, outputFormat);
@@ -158,7 +159,7 @@ final class SquishCommand implements Callable<Integer> {
   }
 
   /** Names the shared palette in the report's settings, and in a line (or a JSON object) before the results. */
-  private void noteShared(SharedPalette.Outcome shared, PaletteOptions.Weight weight, Path file, List<PlanItem> items,
+  private void noteShared(SharedPalette.Outcome shared, SharedWeight weight, Path file, List<PlanItem> items,
       PrintWriter err) {
     List<String> hex = new ArrayList<>();
     for (int c : shared.fit().palette().colors()) {

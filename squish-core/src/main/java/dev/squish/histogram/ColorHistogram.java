@@ -133,6 +133,45 @@ public final class ColorHistogram {
     return todo.get(0);
   }
 
+  /**
+   * {@return this histogram with its counts scaled to add up to about {@code total}}: a count c of
+   * n pixels becomes {@code round(c * total / n)} (halves up), and at least 1, so that no colour is
+   * lost; the hidden colour stays the same. For weighing images equally in a {@link #sum}: each
+   * part scaled to the same total on its own, so the parts still add up in any order or grouping.
+   *
+   * @param total the pixel count to scale to, 1 to 2^31
+   */
+  public ColorHistogram scaledTo(long total) {
+    if (total < 1 || total > 1L << 31) {
+      throw new IllegalArgumentException("total must be from 1 to 2^31, got " + total);
+    }
+    if (totalCount == total || totalCount == 0) {
+      return this;
+    }
+    long[] scaled = new long[counts.length];
+    for (int i = 0; i < counts.length; i++) {
+      scaled[i] = Math.max(1, scaledCount(counts[i], total, totalCount));
+    }
+    int transparent = indexOf(0);
+    long[] hidden = hiddenSums.clone();
+    if (transparent >= 0) {
+      // keep the mean hidden colour: its sums scale with the transparent count
+      for (int c = 0; c < 3; c++) {
+        hidden[c] = Math.round((double) hiddenSums[c] * scaled[transparent] / counts[transparent]);
+      }
+    }
+    return new ColorHistogram(colors.clone(), scaled, hidden);
+  }
+
+  /** round(c * total / n), halves up, exact: in long arithmetic when the product fits (any one image's counts). */
+  private static long scaledCount(long c, long total, long n) {
+    if (Math.multiplyHigh(c, total) == 0 && c * total >= 0 && c * total <= Long.MAX_VALUE - n / 2) {
+      return (c * total + n / 2) / n;
+    }
+    return java.math.BigInteger.valueOf(c).multiply(java.math.BigInteger.valueOf(total))
+        .add(java.math.BigInteger.valueOf(n / 2)).divide(java.math.BigInteger.valueOf(n)).longValueExact();
+  }
+
   private static ColorHistogram merge(ColorHistogram a, ColorHistogram b) {
     int[] colors = new int[a.size() + b.size()];
     long[] counts = new long[colors.length];

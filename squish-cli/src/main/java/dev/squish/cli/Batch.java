@@ -192,6 +192,8 @@ final class Batch {
   private void runOne(Task task, int i, AtomicReferenceArray<FileResult> results, BlockingQueue<Integer> finished) {
     try {
       results.set(i, work.apply(task));
+    } catch (OutOfMemoryError e) {
+      results.set(i, new FileResult.Failed(task.shownInput(), FileCompressor.notEnoughMemory(), e));
     } catch (RuntimeException | Error e) {
       results.set(i, new FileResult.Failed(task.shownInput(),
           "internal error: " + e + " (a bug in squish; run with --verbose and please report it)", e));

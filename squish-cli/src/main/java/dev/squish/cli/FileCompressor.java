@@ -173,10 +173,11 @@ final class FileCompressor {
     } catch (Refusal e) {
       return new FileResult.Failed(task.shownInput(), e.getMessage(), e.getCause());
     } catch (ImageDecodeException e) {
-      return new FileResult.Failed(task.shownInput(), e.getMessage(), e);
+      // the decoder words its own; one wording for running out of memory wherever it happens
+      String reason = e.reason() == ImageDecodeException.Reason.OUT_OF_MEMORY ? notEnoughMemory() : e.getMessage();
+      return new FileResult.Failed(task.shownInput(), reason, e);
     } catch (OutOfMemoryError e) {
-      return new FileResult.Failed(task.shownInput(),
-          "not enough memory; give Java more (JAVA_OPTS=-Xmx8g), use fewer --jobs or lower --max-pixels", e);
+      return new FileResult.Failed(task.shownInput(), notEnoughMemory(), e);
     }
   }
 
@@ -229,6 +230,18 @@ final class FileCompressor {
     double seconds = (System.nanoTime() - start) / 1e9;
     return new FileResult.Written(task.shownInput(), task.shownOutput(), inputBytes, r.encoded().length,
         animation.width(), animation.height(), r.colors(), r.k(), r.quality(), r.fit(), seconds, null, source);
+  }
+
+  /**
+   * What the user reads when the heap runs out, wherever it does (decoding, compressing, encoding,
+   * the report): the remedy, with a heap size to try, twice the present one and at least 1 GiB.
+   */
+  static String notEnoughMemory() {
+    long mib = Runtime.getRuntime().maxMemory() >> 20;
+    long suggested = Math.max(1024, Long.highestOneBit(Math.max(1, mib - 1)) * 4); // the power of two above, twice
+    String size = suggested % 1024 == 0 ? suggested / 1024 + "g" : suggested + "m";
+    return "not enough memory: give Java more with JAVA_OPTS=-Xmx" + size + " (or use fewer --jobs or a lower"
+        + " --max-pixels)";
   }
 
   /**

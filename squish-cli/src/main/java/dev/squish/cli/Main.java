@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -17,6 +18,15 @@ public final class Main {
   public static void main(String[] args) {
     Environment env = new Environment(System.in, System.out, stderrIsTerminal(),
         dev.squish.io.files.AtomicOutput::write);
+    boolean verbose = List.of(args).contains("--verbose") || List.of(args).contains("-v");
+    // a thread of ours or of a library that dies of an error says so in one line, not a stack trace
+    Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+      System.err.println("squish: " + (e instanceof OutOfMemoryError ? FileCompressor.notEnoughMemory()
+          : "internal error in thread " + thread.getName() + ": " + e));
+      if (verbose) {
+        e.printStackTrace();
+      }
+    });
     System.exit(run(args, env, System.err));
   }
 
@@ -59,7 +69,14 @@ public final class Main {
     CommandLine cli = commandLine(env);
     cli.setOut(outWriter);
     cli.setErr(errWriter);
-    int code = cli.execute(args);
+    int code;
+    try {
+      code = cli.execute(args);
+    } catch (OutOfMemoryError e) {
+      // out of memory outside any one file (planning, the report, the summary); files done are kept
+      errWriter.println("squish: " + FileCompressor.notEnoughMemory());
+      code = ExitCode.SOME_FAILED.code();
+    }
     outWriter.flush();
     errWriter.flush();
     return code;
@@ -77,6 +94,13 @@ public final class Main {
     });
     cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
       PrintWriter err = commandLine.getErr();
+      if (ex.getCause() instanceof OutOfMemoryError) { // should picocli wrap an error
+        err.println("squish: " + FileCompressor.notEnoughMemory());
+        if (parseResult.hasMatchedOption("--verbose")) {
+          ex.printStackTrace(err);
+        }
+        return ExitCode.SOME_FAILED.code();
+      }
       err.println("squish: internal error: " + ex);
       if (parseResult.hasMatchedOption("--verbose")) {
         ex.printStackTrace(err);

@@ -6,7 +6,15 @@ import dev.squish.quantize.Assignment;
 import dev.squish.quantize.ColorSpace;
 import dev.squish.quantize.Covariance;
 import dev.squish.quantize.Method;
+import dev.squish.image.Palette;
+import dev.squish.io.palette.PaletteFileException;
+import dev.squish.io.palette.PaletteFiles;
 import dev.squish.quantize.Speed;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -78,6 +86,18 @@ final class QuantizerOptions {
       description = "Share of the error diffused with --dither fs, 0 to 1 (default: ${DEFAULT-VALUE}).")
   String ditherLevel;
 
+  @Option(names = "--keep", paramLabel = "COLOURS|FILE",
+      description = "Colours that must appear exactly in the palette, the rest fitted around them: a list like"
+          + " '#d81b60,#1e88e5' (#rrggbb or #rrggbbaa), or a palette file (.gpl, .act, .hex, .json or an image of at"
+          + " most 256 colours). At most k colours.")
+  String keep;
+
+  @Option(names = "--distinct", paramLabel = "MODE", defaultValue = "keep",
+      description = "Small distinct colours (a logo, a legend square: 0.02 to 1% of the pixels, far from every"
+          + " other colour): keep gives each an entry of its own when the fit would lose it (up to 4, from k = 8),"
+          + " off does not (default: ${DEFAULT-VALUE}).")
+  String distinct;
+
   /** The validated options; bad values end as a usage error naming the option. */
   CompressOptions toCompressOptions() {
     String m = method.trim().toLowerCase(Locale.ROOT);
@@ -107,8 +127,52 @@ final class QuantizerOptions {
     } catch (IllegalArgumentException e) {
       throw usage("--" + e.getMessage());
     }
-    return CompressOptions.builder(em ? emMethod(auto) : Method.kMeans(parseK(k))).space(colorSpace)
-        .dithering(dithering()).speed(effort).seed(seed).build();
+    Method chosen = em ? emMethod(auto) : Method.kMeans(parseK(k));
+    List<Integer> kept = keptColours();
+    if (kept.size() > chosen.k()) {
+      throw usage("--keep gives " + kept.size() + " kept colours but k is " + chosen.k());
+    }
+    String d = distinct.trim().toLowerCase(Locale.ROOT);
+    if (!d.equals("keep") && !d.equals("off")) {
+      throw usage("--distinct must be keep or off, got '" + distinct + "'");
+    }
+    return CompressOptions.builder(chosen).space(colorSpace).dithering(dithering()).speed(effort).seed(seed)
+        .keep(kept).distinct(d.equals("keep")).build();
+  }
+
+  /**
+   * The colours of {@code --keep}: a file when the value names one that exists (or has a palette
+   * file's extension, so that a mistyped name says "no such file"), else a list of colours.
+   */
+  private List<Integer> keptColours() {
+    if (keep == null) {
+      return List.of();
+    }
+    Palette palette;
+    try {
+      palette = looksLikeFile(keep) ? PaletteFiles.read(Path.of(keep)) : PaletteFiles.parseColours(keep);
+    } catch (PaletteFileException e) {
+      throw usage("--keep: " + e.getMessage());
+    }
+    List<Integer> colours = new ArrayList<>();
+    for (int c : palette.colors()) {
+      colours.add(c);
+    }
+    return colours;
+  }
+
+  private static boolean looksLikeFile(String value) {
+    String lower = value.trim().toLowerCase(Locale.ROOT);
+    for (String ext : PaletteFiles.READ_EXTENSIONS) {
+      if (lower.endsWith(ext)) {
+        return true;
+      }
+    }
+    try {
+      return !value.isBlank() && Files.isRegularFile(Path.of(value));
+    } catch (InvalidPathException e) {
+      return false;
+    }
   }
 
   private Method emMethod(boolean auto) {

@@ -190,6 +190,8 @@ final class SquishCommand implements Callable<Integer> {
     m.put("space", c.space().id());
     m.put("dither", c.dithering().kind().id());
     m.put("dither_level", c.dithering().level());
+    m.put("keep", c.keep().stream().map(v -> String.format("#%08x", v)).toList());
+    m.put("distinct", c.distinct() ? "keep" : "off");
     m.put("quality", run.quality);
     m.put("max_delta_e", run.maxDeltaE);
     m.put("metrics", run.metrics);

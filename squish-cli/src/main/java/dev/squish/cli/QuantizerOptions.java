@@ -93,7 +93,7 @@ final class QuantizerOptions {
   String keep;
 
   @Option(names = "--distinct", paramLabel = "MODE", defaultValue = "keep",
-      description = "Small distinct colours (a logo, a legend square: 0.02 to 1% of the pixels, far from every"
+      description = "Small distinct colours (a logo, a legend square: 0.02 to 1%% of the pixels, far from every"
           + " other colour): keep gives each an entry of its own when the fit would lose it (up to 4, from k = 8),"
           + " off does not (default: ${DEFAULT-VALUE}).")
   String distinct;

@@ -42,7 +42,8 @@ import picocli.CommandLine.Spec;
         "  squish photos -r --skip-existing       only the photos not done yet",
         "  squish icons --format gif --report r.csv",
         "  cat photo.png | squish - -k 16 > small.png",
-        "  squish photo.jpg --method em -k auto --k-range 2-64 -o photo.png --verbose"
+        "  squish photo.jpg --method em -k auto --k-range 2-64 -o photo.png --verbose",
+        "  squish map.png -k 16 --keep '#d81b60,#1e88e5' -o map-16.png"
     })
 final class SquishCommand implements Callable<Integer> {
   @Spec

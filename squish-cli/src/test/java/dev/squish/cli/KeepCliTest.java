@@ -165,6 +165,19 @@ class KeepCliTest {
     assertThat(lost).doesNotContainAnyElementsOf(image.patches().stream().map(DistinctPatches.Patch::argb).toList());
   }
 
+  @Test
+  void plotTakesKeptColoursAndLeavesOutTheSweepKThatCannotHoldThem() {
+    Path plots = dir.resolve("plots");
+    CliRun run = CliRun.of("plot", photo().toString(), "-k", "16", "--keep", "#000001,#000002,#000003,#000004,#000005",
+        "-d", plots.toString(), "--rd-methods", "kmeans");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).doesNotContain("k=4 ").contains("k=16");
+    CliRun given = CliRun.of("plot", photo().toString(), "-k", "16", "--keep", "#000001,#000002,#000003",
+        "-d", plots.toString(), "--rd-k", "2,16", "--force");
+    assertThat(given.exitCode()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(given.err()).contains("--keep gives 3 kept colours but --rd-k has k = 2");
+  }
+
   private static double number(String json, String key) {
     Matcher m = Pattern.compile("\"" + key + "\":(-?[0-9.Ee+-]+)").matcher(json);
     assertThat(m.find()).as("%s in %s", key, json).isTrue();

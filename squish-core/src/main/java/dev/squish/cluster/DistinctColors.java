@@ -22,8 +22,8 @@ import java.util.Map;
  * compact (weighted RMS radius at most {@value #MAX_RADIUS} ΔE*76) and isolated: the ring of cells
  * around it (4 to 12 ΔE*76 beyond it) holds at most {@value #ISOLATION} of its pixels. A region of
  * a photo has its gradients around it (measured on the corpus: 0.27 to 1 of a peak's pixels in the
- * ring); a pasted logo only its antialiased rim and JPEG ringing. Whether it is lost is decided against a fitted palette
- * ({@link #lost}). Deterministic: groups are ordered by mass, then colour.
+ * ring); a pasted logo only its antialiased rim and JPEG ringing. Whether it is lost is decided
+ * against a fitted palette ({@link #lost}). Deterministic: groups are ordered by mass, then colour.
  */
 public final class DistinctColors {
   /** Cell edge in Lab units (ΔE*76). */

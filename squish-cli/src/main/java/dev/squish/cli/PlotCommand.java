@@ -116,6 +116,14 @@ final class PlotCommand implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw usage(e.getMessage());
       }
+      if (rdKs != null && k < options.keep().size()) {
+        throw usage("--keep gives " + options.keep().size() + " kept colours but --rd-k has k = " + k);
+      }
+    }
+    // the default sweep starts below a long --keep list: it leaves out the k that cannot hold it
+    ks = ks.stream().filter(k -> k >= options.keep().size()).toList();
+    if (ks.isEmpty()) {
+      throw usage("--keep gives " + options.keep().size() + " kept colours, more than every k of the sweep");
     }
     List<String> lines = noRd ? List.of()
         : rdMethods != null ? rdMethods : List.of((fullSweep ? FULL_RD_METHODS : DEFAULT_RD_METHODS).split(","));

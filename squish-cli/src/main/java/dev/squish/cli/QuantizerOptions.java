@@ -8,9 +8,14 @@ import dev.squish.quantize.Assignment;
 import dev.squish.quantize.ColorSpace;
 import dev.squish.quantize.Covariance;
 import dev.squish.quantize.Method;
+import dev.squish.image.Palette;
+import dev.squish.io.palette.PaletteFileException;
+import dev.squish.io.palette.PaletteFiles;
 import dev.squish.quantize.Speed;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -90,7 +95,20 @@ final class QuantizerOptions {
   String ditherLevel;
 
   /** The options that choose how a palette is fitted, which a given palette (--palette) leaves nothing to do. */
-  static final List<String> FITTING_OPTIONS = List.of("--k", "--method", "--covariance", "--assign", "--k-range");
+  static final List<String> FITTING_OPTIONS = List.of("--k", "--method", "--covariance", "--assign", "--k-range",
+      "--keep", "--distinct");
+
+  @Option(names = "--keep", paramLabel = "COLOURS|FILE",
+      description = "Colours that must appear exactly in the palette, the rest fitted around them: a list like"
+          + " '#d81b60,#1e88e5' (#rrggbb or #rrggbbaa), or a palette file (.gpl, .act, .hex, .json or an image of at"
+          + " most 256 colours). At most k colours.")
+  String keep;
+
+  @Option(names = "--distinct", paramLabel = "MODE", defaultValue = "keep",
+      description = "Small distinct colours (a logo, a legend square: 0.02 to 1%% of the pixels, far from every"
+          + " other colour): keep gives each an entry of its own when the fit would lose it (up to 4, from k = 8),"
+          + " off does not (default: ${DEFAULT-VALUE}).")
+  String distinct;
 
   /** The validated options; bad values end as a usage error naming the option. */
   CompressOptions toCompressOptions() {
@@ -112,8 +130,17 @@ final class QuantizerOptions {
     if (kRange != null && !auto) {
       throw usage("--k-range is used only with --k auto");
     }
-    return CompressOptions.builder(em ? emMethod(auto) : Method.kMeans(parseK(k))).space(colorSpace())
-        .dithering(dithering()).speed(speed()).seed(seed).build();
+    Method chosen = em ? emMethod(auto) : Method.kMeans(parseK(k));
+    List<Integer> kept = keptColours();
+    if (kept.size() > chosen.k()) {
+      throw usage("--keep gives " + kept.size() + " kept colours but k is " + chosen.k());
+    }
+    String d = distinct.trim().toLowerCase(Locale.ROOT);
+    if (!d.equals("keep") && !d.equals("off")) {
+      throw usage("--distinct must be keep or off, got '" + distinct + "'");
+    }
+    return CompressOptions.builder(chosen).space(colorSpace()).dithering(dithering()).speed(speed()).seed(seed)
+        .keep(kept).distinct(d.equals("keep")).build();
   }
 
   /** --palette: the file's palette as {@link Method#given}, refused with any option that would fit one. */
@@ -152,6 +179,41 @@ final class QuantizerOptions {
       return Speed.of(speed);
     } catch (IllegalArgumentException e) {
       throw usage("--" + e.getMessage());
+    }
+  }
+
+  /**
+   * The colours of {@code --keep}: a file when the value names one that exists (or has a palette
+   * file's extension, so that a mistyped name says "no such file"), else a list of colours.
+   */
+  private List<Integer> keptColours() {
+    if (keep == null) {
+      return List.of();
+    }
+    Palette palette;
+    try {
+      palette = looksLikeFile(keep) ? PaletteFiles.read(Path.of(keep)) : PaletteFiles.parseColours(keep);
+    } catch (PaletteFileException e) {
+      throw usage("--keep: " + e.getMessage());
+    }
+    List<Integer> colours = new ArrayList<>();
+    for (int c : palette.colors()) {
+      colours.add(c);
+    }
+    return colours;
+  }
+
+  private static boolean looksLikeFile(String value) {
+    String lower = value.trim().toLowerCase(Locale.ROOT);
+    for (String ext : PaletteFiles.READ_EXTENSIONS) {
+      if (lower.endsWith(ext)) {
+        return true;
+      }
+    }
+    try {
+      return !value.isBlank() && Files.isRegularFile(Path.of(value));
+    } catch (InvalidPathException e) {
+      return false;
     }
   }
 

@@ -139,6 +139,7 @@ final class ReportRow {
     }
     if (r instanceof FileResult.Written w) {
       m.putAll(w.fit().model());
+      m.put("distinct_colors", w.fit().distinctColors());
       if (verbose) {
         m.put("fit", w.fit().trace());
       }

@@ -50,7 +50,8 @@ import picocli.CommandLine.Spec;
         "  squish photo.jpg --method em -k auto --k-range 2-64 -o photo.png --verbose",
         "  squish photo.jpg -k 16 -o photo.png --save-palette photo.gpl",
         "  squish other.jpg --palette photo.gpl --dither fs -o other.png",
-        "  squish sprites --shared-palette -k 32 --output-dir small"
+        "  squish sprites --shared-palette -k 32 --output-dir small",
+        "  squish map.png -k 16 --keep '#d81b60,#1e88e5' -o map-16.png"
     })
 final class SquishCommand implements Callable<Integer> {
   @Spec
@@ -291,6 +292,8 @@ final class SquishCommand implements Callable<Integer> {
     m.put("space", c.space().id());
     m.put("dither", c.dithering().kind().id());
     m.put("dither_level", c.dithering().level());
+    m.put("keep", c.keep().stream().map(v -> String.format("#%08x", v)).toList());
+    m.put("distinct", c.distinct() ? "keep" : "off");
     m.put("quality", run.quality);
     m.put("max_delta_e", run.maxDeltaE);
     m.put("metrics", run.metrics);

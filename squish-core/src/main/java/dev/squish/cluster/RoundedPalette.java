@@ -52,7 +52,10 @@ public record RoundedPalette(Palette palette, int[] assignment, double sumSquare
     return build(centers, k, points, labels, space, false, new int[0]);
   }
 
-  /** Like {@link #ofLabels(double[], int, WeightedPoints, int[], ColorCoordinates)}, the first centres exact (see {@link #of}). */
+  /**
+   * Like {@link #ofLabels(double[], int, WeightedPoints, int[], ColorCoordinates)}, the first
+   * centres exact (see {@link #of}).
+   */
   public static RoundedPalette ofLabels(double[] centers, int k, WeightedPoints points, int[] labels,
       ColorCoordinates space, int[] exact) {
     return build(centers, k, points, labels, space, false, exact);

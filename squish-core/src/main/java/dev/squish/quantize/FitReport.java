@@ -30,6 +30,14 @@ public sealed interface FitReport permits FitReport.KMeans, FitReport.Em, FitRep
   /** {@return true when the image had no more colours than k and the palette is exactly its colours} */
   boolean exact();
 
+  /**
+   * {@return how many small distinct colours (a logo, a legend square) the fit would have lost and
+   * gave an entry of their own; 0 for a given palette}
+   */
+  default int distinctColors() {
+    return 0;
+  }
+
   /** {@return the flat figures of this fit, named as in {@link #FIGURES} (a subset of them, in that order)} */
   default Map<String, Object> figures() {
     return ReportFigures.common(this);

@@ -76,7 +76,8 @@ class KeepColoursTest {
 
   @Test
   void aFittedPaletteForManyImagesHoldsTheKeptColours() {
-    PaletteFit fit = PaletteFit.of(PREPARED.histogram(), CompressOptions.builder(Method.kMeans(10)).keep(BRAND).build());
+    PaletteFit fit = PaletteFit.of(PREPARED.histogram(),
+        CompressOptions.builder(Method.kMeans(10)).keep(BRAND).build());
     assertThat(Arrays.stream(fit.palette().colors()).boxed().toList()).containsAll(BRAND);
   }
 

@@ -176,8 +176,8 @@ public final class KMeansSession {
     FitOnGrid first = fitOnGrid(config, warmStart, pins);
     int d = coordinates.dimensions();
     int fixed = pins.centers().length / d;
-    // a quarter of the free entries at most: at k = 16 up to 4 groups, below k = 8 none
-    int room = Math.min(DistinctColors.MAX_GROUPS, (config.k() - fixed) / 4);
+    // a third of the free entries at most: at k = 16 up to 5 groups, below k = 8 none
+    int room = Math.min(DistinctColors.MAX_GROUPS, (config.k() - fixed) / 3);
     if (!distinct || config.k() < DistinctColors.MIN_K || room < 1) {
       return first;
     }

@@ -192,11 +192,18 @@
     if (state.wanted && !state.inFlight && keyOf(state.wanted) !== state.failed) run(state.wanted, 'preview');
   }
 
+  let shown = 0;
   async function show(r, s) {
-    state.result = r;
+    // a later result may arrive while this one's image decodes: only the latest is drawn, so that an
+    // older result never overwrites the stats and swatches of a newer one
+    const mine = ++shown;
     const img = $('img-after');
     img.src = r.url;
     await img.decode().catch(() => {});
+    if (mine !== shown) {
+      return;
+    }
+    state.result = r;
     showError('');
     frame.setSize(r.width, r.height);
     $('stat-input').textContent = bytes(r.input_bytes);

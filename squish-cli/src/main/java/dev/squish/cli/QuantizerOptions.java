@@ -2,15 +2,13 @@ package dev.squish.cli;
 
 import dev.squish.compress.CompressOptions;
 import dev.squish.compress.Dithering;
+import dev.squish.image.Palette;
 import dev.squish.io.palette.PaletteFileException;
 import dev.squish.io.palette.PaletteFiles;
 import dev.squish.quantize.Assignment;
 import dev.squish.quantize.ColorSpace;
 import dev.squish.quantize.Covariance;
 import dev.squish.quantize.Method;
-import dev.squish.image.Palette;
-import dev.squish.io.palette.PaletteFileException;
-import dev.squish.io.palette.PaletteFiles;
 import dev.squish.quantize.Speed;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;

@@ -37,6 +37,10 @@ final class Uploads {
    */
   static byte[] read(HttpExchange ex, long limit) throws IOException {
     long length = declaredLength(ex);
+    return IoDeadlines.during(length > 0 ? length : limit, () -> readBody(ex, length, limit));
+  }
+
+  private static byte[] readBody(HttpExchange ex, long length, long limit) throws IOException {
     try (InputStream in = ex.getRequestBody()) {
       if (length > limit) {
         throw tooLarge(length, limit); // checkDeclared read what was worth reading
@@ -78,12 +82,15 @@ final class Uploads {
   /** Reads and drops at most {@code max} bytes of what is left of the body. */
   private static void discard(HttpExchange ex, long max) {
     try {
-      InputStream in = ex.getRequestBody();
-      byte[] buf = new byte[1 << 16];
-      long left = max;
-      for (int n; left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0; ) {
-        left -= n;
-      }
+      IoDeadlines.during(max, () -> {
+        InputStream in = ex.getRequestBody();
+        byte[] buf = new byte[1 << 16];
+        long left = max;
+        for (int n; left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0; ) {
+          left -= n;
+        }
+        return null;
+      });
     } catch (IOException e) {
       // the client went away; the answer may still get through
     }

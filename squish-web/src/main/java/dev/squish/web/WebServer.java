@@ -11,21 +11,36 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The local before/after page: the JDK's HTTP server on 127.0.0.1 (never another interface),
  * serving the static page from the class path and a small JSON API ({@link Routes}). Requests pass
  * the {@link OriginGuard}; decoding and compressing take a worker of the {@link WorkQueue}, and a
  * request waits for one before it reads its upload, so memory is bounded by the workers' uploads
- * and images plus the cache budget, however many requests arrive. Nothing is written to disk.
+ * and images plus the cache budget, however many requests arrive. Few requests may wait (503 with
+ * Retry-After beyond), clients that send or read too slowly are cut off ({@link IoDeadlines}),
+ * and the JDK's server is told to keep at most {@link #MAX_CONNECTIONS} connections open. Nothing
+ * is written to disk.
  */
 public final class WebServer implements AutoCloseable {
+  /**
+   * Connections open at once; the JDK's server closes new ones beyond it at once. It reads this
+   * once, when its first server starts, from {@code jdk.httpserver.maxConnections}, which is set
+   * here unless the user set it.
+   */
+  public static final int MAX_CONNECTIONS = 1000;
+  /** Handler threads beyond the workers and the waiting requests: the page and cheap requests always find one. */
+  static final int SPARE_THREADS = 32;
+
+  static {
+    if (System.getProperty("jdk.httpserver.maxConnections") == null) {
+      System.setProperty("jdk.httpserver.maxConnections", Integer.toString(MAX_CONNECTIONS));
+    }
+  }
+
   private final WebConfig config;
   private final HttpServer server;
-  private final ExecutorService handlers;
+  private final IoDeadlines handlers;
   private final Sessions sessions;
   private final WorkQueue work;
   private final Routes routes;
@@ -35,17 +50,14 @@ public final class WebServer implements AutoCloseable {
     this.config = config;
     this.log = log;
     this.sessions = new Sessions(config.cacheBytes());
-    this.work = new WorkQueue(config.workers(), config.queueSeconds());
+    this.work = new WorkQueue(config.workers(), config.queueSeconds(), config.maxWaiting());
     this.routes = new Routes(config, sessions, new ImageDecoder(new DecodeLimits(config.maxPixels())), work);
     InetSocketAddress address = new InetSocketAddress(InetAddress.getByName("127.0.0.1"), config.port());
     this.server = HttpServer.create(address, 64);
-    // handler threads mostly wait (for a worker, or on the network); the workers bound the real work
-    AtomicInteger n = new AtomicInteger();
-    this.handlers = Executors.newFixedThreadPool(Math.max(16, 4 * config.workers()), r -> {
-      Thread t = new Thread(r, "squish-web-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    // handler threads mostly wait (for a worker, or on the network); the workers bound the real work,
+    // and there are enough threads for every worker and waiting request with some to spare
+    this.handlers = new IoDeadlines(config.workers() + config.maxWaiting() + SPARE_THREADS,
+        config.readTimeoutSeconds());
     server.setExecutor(handlers);
     server.createContext("/", this::handle);
   }
@@ -77,36 +89,71 @@ public final class WebServer implements AutoCloseable {
     return sessions.size();
   }
 
+  /** Estimated bytes of the images held right now (kept within the cache budget, see {@link WebConfig}). */
+  public long heldBytes() {
+    return sessions.estimatedBytes();
+  }
+
+  /** Workers decoding or compressing right now. */
+  int busyWorkers() {
+    return work.busyWorkers();
+  }
+
+  /** Requests waiting for a worker right now. */
+  int waitingRequests() {
+    return work.waiting();
+  }
+
+  /** Requests cut off so far for sending or reading too slowly. */
+  int cutOffRequests() {
+    return handlers.cutOff();
+  }
+
   @Override
   public void close() {
     server.stop(0);
-    handlers.shutdownNow();
+    handlers.close();
     work.close();
   }
 
   /** One request: the guard, the route, and every failure turned into its answer in this one place. */
-  private void handle(HttpExchange ex) throws IOException {
-    try (ex) {
-      try {
-        OriginGuard.check(ex, port());
-        routes.route(ex);
-      } catch (HttpError e) {
-        Uploads.discardRest(ex);
-        Responses.error(ex, e.status(), e.getMessage());
-      } catch (OutOfMemoryError e) {
-        log.println("squish serve: out of memory on " + ex.getRequestURI().getPath());
-        Responses.error(ex, HttpError.BUSY, "the server ran out of memory; try a smaller image, or start it with"
-            + " more (JAVA_OPTS=-Xmx8g)");
-      } catch (UncheckedIOException e) {
-        // the browser went away while sending its upload (a superseded request it aborted)
-        log.println("squish serve: " + ex.getRequestURI().getPath() + ": upload broken off: " + e.getCause());
-      } catch (RuntimeException | LinkageError | AssertionError e) {
-        log.println("squish serve: internal error on " + ex.getRequestURI().getPath() + ": " + e);
-        e.printStackTrace(log);
-        Responses.error(ex, 500, "internal error: " + e.getMessage());
-      }
+  private void handle(HttpExchange ex) {
+    IoDeadlines.headersRead();
+    try {
+      answer(ex);
     } catch (IOException e) {
-      // the browser went away (a superseded request it aborted): nothing to answer
+      // the browser went away (a superseded request it aborted), or was cut off: nothing to answer
+    } finally {
+      // closing reads what is left of a small body: a slow client is cut off here too
+      try {
+        IoDeadlines.during(0, () -> {
+          ex.close();
+          return null;
+        });
+      } catch (IOException | RuntimeException e) {
+        // the connection is gone
+      }
+    }
+  }
+
+  private void answer(HttpExchange ex) throws IOException {
+    try {
+      OriginGuard.check(ex, port());
+      routes.route(ex);
+    } catch (HttpError e) {
+      Uploads.discardRest(ex);
+      Responses.error(ex, e.status(), e.getMessage(), e.retryAfterSeconds());
+    } catch (OutOfMemoryError e) {
+      log.println("squish serve: out of memory on " + ex.getRequestURI().getPath());
+      Responses.error(ex, HttpError.BUSY, "the server ran out of memory; try a smaller image, or start it with"
+          + " more (JAVA_OPTS=-Xmx8g)", 5);
+    } catch (UncheckedIOException e) {
+      // the browser went away while sending its upload (a superseded request it aborted)
+      log.println("squish serve: " + ex.getRequestURI().getPath() + ": upload broken off: " + e.getCause());
+    } catch (RuntimeException | LinkageError | AssertionError e) {
+      log.println("squish serve: internal error on " + ex.getRequestURI().getPath() + ": " + e);
+      e.printStackTrace(log);
+      Responses.error(ex, 500, "internal error: " + e.getMessage(), 0);
     }
   }
 }

@@ -81,8 +81,16 @@ final class Uploads {
 
   /** Reads and drops at most {@code max} bytes of what is left of the body. */
   private static void discard(HttpExchange ex, long max) {
+    long declared;
     try {
-      IoDeadlines.during(max, () -> {
+      declared = declaredLength(ex);
+    } catch (HttpError e) {
+      declared = -1;
+    }
+    // the time allowed follows what is to be read, not the most that would be
+    long expected = declared >= 0 ? Math.min(declared, max) : max;
+    try {
+      IoDeadlines.during(expected, () -> {
         InputStream in = ex.getRequestBody();
         byte[] buf = new byte[1 << 16];
         long left = max;

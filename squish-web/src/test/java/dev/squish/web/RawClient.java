@@ -79,6 +79,22 @@ final class RawClient implements AutoCloseable {
     }
   }
 
+  /**
+   * True if within {@code millis} the server closed the connection or answered (which ends it for
+   * a client that never finishes its request); false if it is still waiting for more.
+   */
+  boolean endedWithin(int millis) throws IOException {
+    socket.setSoTimeout(millis);
+    try {
+      socket.getInputStream().read();
+      return true; // -1 (closed) or the first byte of an answer
+    } catch (SocketTimeoutException e) {
+      return false;
+    } catch (IOException e) {
+      return true; // reset
+    }
+  }
+
   @Override
   public void close() throws IOException {
     socket.close();

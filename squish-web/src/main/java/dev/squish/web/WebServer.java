@@ -116,24 +116,21 @@ public final class WebServer implements AutoCloseable {
     work.close();
   }
 
-  /** One request: the guard, the route, and every failure turned into its answer in this one place. */
-  private void handle(HttpExchange ex) {
+  /**
+   * One request: the guard, the route, and every failure turned into its answer in this one place.
+   * A request whose client went away (or was cut off) ends with the {@link IOException} thrown out
+   * of here: the JDK's server then closes the connection and forgets it, while {@code ex.close()}
+   * alone would close it but keep counting it as open, until {@link #MAX_CONNECTIONS} such
+   * connections made the server refuse every new one.
+   */
+  private void handle(HttpExchange ex) throws IOException {
     IoDeadlines.headersRead();
-    try {
-      answer(ex);
-    } catch (IOException e) {
-      // the browser went away (a superseded request it aborted), or was cut off: nothing to answer
-    } finally {
-      // closing reads what is left of a small body: a slow client is cut off here too
-      try {
-        IoDeadlines.during(0, () -> {
-          ex.close();
-          return null;
-        });
-      } catch (IOException | RuntimeException e) {
-        // the connection is gone
-      }
-    }
+    answer(ex);
+    // closing reads what is left of a small body: a slow client is cut off here too
+    IoDeadlines.during(0, () -> {
+      ex.close();
+      return null;
+    });
   }
 
   private void answer(HttpExchange ex) throws IOException {
@@ -150,6 +147,7 @@ public final class WebServer implements AutoCloseable {
     } catch (UncheckedIOException e) {
       // the browser went away while sending its upload (a superseded request it aborted)
       log.println("squish serve: " + ex.getRequestURI().getPath() + ": upload broken off: " + e.getCause());
+      throw e.getCause();
     } catch (RuntimeException | LinkageError | AssertionError e) {
       log.println("squish serve: internal error on " + ex.getRequestURI().getPath() + ": " + e);
       e.printStackTrace(log);

@@ -113,6 +113,32 @@ class SlowClientsTest {
   }
 
   @Test
+  void moreUploadsBrokenOffThanTheConnectionLimitLeaveTheServerAcceptingConnections() throws Exception {
+    java.io.PrintStream quiet = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+    try (WebServer server = WebServer.start(WebConfig.builder(0).workers(2).build(), quiet)) {
+      ExecutorService pool = Executors.newFixedThreadPool(8);
+      List<Future<?>> done = new ArrayList<>();
+      for (int i = 0; i < WebServer.MAX_CONNECTIONS + 200; i++) {
+        done.add(pool.submit(() -> {
+          try (RawClient c = new RawClient(server.port())) {
+            c.send(c.postHeaders("/api/images?name=gone.png", CHELSEA.length));
+            c.send(Arrays.copyOf(CHELSEA, 1000));
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : done) {
+        f.get(CLIENT_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      }
+      pool.shutdown();
+      awaitBusyWorkers(server, 0);
+      HttpResponse<String> up = send(server.url(), HttpRequest.newBuilder(server.url().resolve(
+          "/api/images?name=chelsea.png")).POST(HttpRequest.BodyPublishers.ofByteArray(CHELSEA)));
+      assertThat(up.statusCode()).as(up.body()).isEqualTo(201);
+    }
+  }
+
+  @Test
   void oversizedHeadersAreRefusedAndTheServerGoesOn() throws Exception {
     try (WebServer server = WebServer.start(WebConfig.builder(0).readTimeoutSeconds(5).build(), System.err);
         RawClient c = new RawClient(server.port())) {

@@ -24,17 +24,26 @@ import java.util.Objects;
  */
 public final class WebServer implements AutoCloseable {
   /**
-   * Connections open at once; the JDK's server closes new ones beyond it at once. It reads this
-   * once, when its first server starts, from {@code jdk.httpserver.maxConnections}, which is set
-   * here unless the user set it.
+   * Connections open at once, idle ones included; the JDK's server closes new ones beyond it at
+   * once. It reads this once, when its first server starts, from {@code
+   * jdk.httpserver.maxConnections} (and {@code sun.net.httpserver.maxIdleConnections}), which are
+   * set here unless the user set them.
    */
   public static final int MAX_CONNECTIONS = 1000;
   /** Handler threads beyond the workers and the waiting requests: the page and cheap requests always find one. */
   static final int SPARE_THREADS = 32;
 
   static {
-    if (System.getProperty("jdk.httpserver.maxConnections") == null) {
-      System.setProperty("jdk.httpserver.maxConnections", Integer.toString(MAX_CONNECTIONS));
+    setUnlessSet("jdk.httpserver.maxConnections", MAX_CONNECTIONS);
+    // beyond its idle limit (200) the JDK's server closes a connection after its answer without
+    // saying so (no Connection: close), and a client sending its next request on it gets a reset:
+    // with 200 pages open that was the next request of every new one
+    setUnlessSet("sun.net.httpserver.maxIdleConnections", MAX_CONNECTIONS);
+  }
+
+  private static void setUnlessSet(String property, int value) {
+    if (System.getProperty(property) == null) {
+      System.setProperty(property, Integer.toString(value));
     }
   }
 

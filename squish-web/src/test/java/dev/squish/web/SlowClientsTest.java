@@ -139,6 +139,30 @@ class SlowClientsTest {
   }
 
   @Test
+  void withManyIdleConnectionsOpenANewClientsSecondRequestIsAnswered() throws Exception {
+    try (WebServer server = WebServer.start(WebConfig.defaults(0), System.err)) {
+      List<RawClient> idle = new ArrayList<>();
+      for (int i = 0; i < 250; i++) {
+        RawClient c = new RawClient(server.port());
+        c.send(c.unfinishedGet("/api/config") + "\r\n");
+        assertThat(c.awaitStatusOrClose((int) CLIENT_TIMEOUT.toMillis())).isEqualTo(200);
+        idle.add(c); // kept open, as a browser keeps its connections
+      }
+      Api api = new Api(server.url());
+      for (int round = 0; round < 5; round++) {
+        HttpResponse<String> up = api.post("/api/images?name=chelsea.png", CHELSEA);
+        assertThat(up.statusCode()).as(up.body()).isEqualTo(201);
+        HttpResponse<String> preview = api.post("/api/images/" + Api.string(up.body(), "id")
+            + "/compress?mode=preview&k=8", new byte[0]);
+        assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
+      }
+      for (RawClient c : idle) {
+        c.close();
+      }
+    }
+  }
+
+  @Test
   void oversizedHeadersAreRefusedAndTheServerGoesOn() throws Exception {
     try (WebServer server = WebServer.start(WebConfig.builder(0).readTimeoutSeconds(5).build(), System.err);
         RawClient c = new RawClient(server.port())) {

@@ -147,10 +147,11 @@ public final class PreparedImage {
    */
   public long estimatedBytes() {
     ColorHistogram sample = previewSample;
-    long bytes = 4L * image.pixelCount() + 24L * histogram.size() + (sample == null ? 0 : 24L * sample.size());
+    long bytes = 4L * image.pixelCount() + histogram.estimatedBytes()
+        + (sample == null || sample == histogram ? 0 : sample.estimatedBytes());
     for (Map<ColorSpace, KMeansSession> made : List.of(sessions, previewSessions)) {
       for (KMeansSession s : made.values()) {
-        bytes += (long) s.points().size() * (8L * s.points().dimensions() + 8);
+        bytes += s.estimatedBytes();
       }
     }
     return bytes;

@@ -100,6 +100,11 @@ final class ColorCountTable {
     }
   }
 
+  /** Bytes of its two arrays: 16 to 32 per colour (the capacity is a power of two, 2 to 4 times the colours). */
+  long estimatedBytes() {
+    return 4L * keys.length + 4L * values.length;
+  }
+
   int size() {
     return size;
   }

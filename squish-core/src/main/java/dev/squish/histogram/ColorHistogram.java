@@ -197,6 +197,11 @@ public final class ColorHistogram {
     return new ColorHistogram(Arrays.copyOf(colors, n), Arrays.copyOf(counts, n), hidden);
   }
 
+  /** {@return the bytes held by its arrays}: colours, counts and the hash table that finds a colour's position. */
+  public long estimatedBytes() {
+    return 4L * colors.length + 8L * counts.length + positions.estimatedBytes();
+  }
+
   /** {@return the number of distinct colours} */
   public int size() {
     return colors.length;

@@ -32,7 +32,11 @@ final class HttpError extends RuntimeException {
   /** 503: every worker is busy for longer than the queue allows, or the server ran out of memory. */
   static final int BUSY = 503;
 
+  /** Seconds a client is asked to wait (Retry-After) before it tries again after a 503. */
+  static final int RETRY_AFTER_SECONDS = 1;
+
   private final int status;
+  private final int retryAfterSeconds;
 
   /**
    * The answer to an upload that does not decode, named {@code name}: the one place a decoding failure becomes a
@@ -51,11 +55,22 @@ final class HttpError extends RuntimeException {
   }
 
   HttpError(int status, String message) {
+    this(status, message, status == BUSY ? RETRY_AFTER_SECONDS : 0);
+  }
+
+  /** An error whose answer carries {@code Retry-After: retryAfterSeconds} (none when 0). */
+  HttpError(int status, String message, int retryAfterSeconds) {
     super(message, null, false, false);
     this.status = status;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 
   int status() {
     return status;
+  }
+
+  /** Seconds for the Retry-After header, 0 for none. */
+  int retryAfterSeconds() {
+    return retryAfterSeconds;
   }
 }

@@ -21,7 +21,11 @@ final class Responses {
     bytes(ex, status, "application/json; charset=utf-8", json.getBytes(StandardCharsets.UTF_8), null);
   }
 
-  static void error(HttpExchange ex, int status, String message) throws IOException {
+  /** An error answer; one that asks the client to come back later says when ({@code Retry-After}, seconds). */
+  static void error(HttpExchange ex, int status, String message, int retryAfterSeconds) throws IOException {
+    if (retryAfterSeconds > 0) {
+      ex.getResponseHeaders().set("Retry-After", Integer.toString(retryAfterSeconds));
+    }
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("error", message);
     m.put("status", status);
@@ -39,11 +43,15 @@ final class Responses {
       h.set("Content-Disposition", disposition);
     }
     boolean head = ex.getRequestMethod().equalsIgnoreCase("HEAD");
-    ex.sendResponseHeaders(status, head ? -1 : body.length == 0 ? -1 : body.length);
-    if (!head && body.length > 0) {
-      try (OutputStream out = ex.getResponseBody()) {
-        out.write(body);
+    // a client that does not take its answer is cut off like one that sends too slowly
+    IoDeadlines.during(body.length, () -> {
+      ex.sendResponseHeaders(status, head ? -1 : body.length == 0 ? -1 : body.length);
+      if (!head && body.length > 0) {
+        try (OutputStream out = ex.getResponseBody()) {
+          out.write(body);
+        }
       }
-    }
+      return null;
+    });
   }
 }

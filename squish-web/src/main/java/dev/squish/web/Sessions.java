@@ -63,6 +63,19 @@ final class Sessions {
     }
   }
 
+  /** Estimated bytes of every session held. */
+  long estimatedBytes() {
+    List<UploadSession> all;
+    synchronized (byId) {
+      all = new ArrayList<>(byId.values());
+    }
+    long total = 0;
+    for (UploadSession s : all) {
+      total += s.estimatedBytes();
+    }
+    return total;
+  }
+
   /** Drops the least recently used sessions until the estimate fits the budget; {@code keep} stays. */
   void trim(UploadSession keep) {
     List<UploadSession> all;

@@ -57,6 +57,10 @@ final class Uploads {
    */
   static byte[] read(HttpExchange ex, long limit, String whose) throws IOException {
     long length = declaredLength(ex);
+    return IoDeadlines.during(length > 0 ? length : limit, () -> readBody(ex, length, limit));
+  }
+
+  private static byte[] readBody(HttpExchange ex, long length, long limit) throws IOException {
     try (InputStream in = ex.getRequestBody()) {
       if (length > limit) {
         throw tooLarge(length, limit, whose); // checkDeclared read what was worth reading
@@ -94,13 +98,24 @@ final class Uploads {
 
   /** Reads and drops at most {@code max} bytes of what is left of the body. */
   private static void discard(HttpExchange ex, long max) {
+    long declared;
     try {
-      InputStream in = ex.getRequestBody();
-      byte[] buf = new byte[1 << 16];
-      long left = max;
-      for (int n; left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0; ) {
-        left -= n;
-      }
+      declared = declaredLength(ex);
+    } catch (HttpError e) {
+      declared = -1;
+    }
+    // the time allowed follows what is to be read, not the most that would be
+    long expected = declared >= 0 ? Math.min(declared, max) : max;
+    try {
+      IoDeadlines.during(expected, () -> {
+        InputStream in = ex.getRequestBody();
+        byte[] buf = new byte[1 << 16];
+        long left = max;
+        for (int n; left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0; ) {
+          left -= n;
+        }
+        return null;
+      });
     } catch (IOException e) {
       // the client went away; the answer may still get through
     }

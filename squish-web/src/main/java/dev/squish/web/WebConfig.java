@@ -13,9 +13,13 @@ import dev.squish.io.decode.DecodeLimits;
  * @param cacheBytes memory budget of the images held between requests (decoded pixels, histogram, working-space
  *     colours, recent results); the least recently used image is dropped beyond it
  * @param queueSeconds how long a request may wait for a worker before it is turned away with HTTP 503
+ * @param readTimeoutSeconds how long a client may take to send its request's headers, and (plus one second per MiB)
+ *     its body or to take the answer; a slower client is cut off, so it cannot hold one of the server's threads
+ * @param maxWaiting requests that may wait for a worker at once; one more is answered HTTP 503 (with Retry-After) at
+ *     once, so that a crowd neither holds every thread nor waits minutes for an answer
  */
 public record WebConfig(int port, long maxUploadBytes, long maxPixels, int workers, long cacheBytes,
-    int queueSeconds) {
+    int queueSeconds, int readTimeoutSeconds, int maxWaiting) {
   /** Default upload limit: 64 MiB, more than any photo a phone takes. */
   public static final long DEFAULT_MAX_UPLOAD_BYTES = 64L << 20;
   /** Default pixel limit: 40 megapixels (a decoded image needs about 40 bytes per pixel while it is compressed). */
@@ -28,6 +32,12 @@ public record WebConfig(int port, long maxUploadBytes, long maxPixels, int worke
   public static final int DEFAULT_QUEUE_SECONDS = 300;
   /** Most workers allowed. */
   public static final int MAX_WORKERS = 256;
+  /** Default time a client has to send its headers (and, plus a second per MiB, its body). */
+  public static final int DEFAULT_READ_TIMEOUT_SECONDS = 20;
+  /** Default requests waiting for a worker, per worker. */
+  public static final int DEFAULT_WAITING_PER_WORKER = 8;
+  /** Most requests allowed to wait for a worker. */
+  public static final int MAX_WAITING = 4096;
 
   public WebConfig {
     if (port < 0 || port > 65535) {
@@ -50,6 +60,12 @@ public record WebConfig(int port, long maxUploadBytes, long maxPixels, int worke
     if (queueSeconds < 1) {
       throw new IllegalArgumentException("queueSeconds must be >= 1, got " + queueSeconds);
     }
+    if (readTimeoutSeconds < 1) {
+      throw new IllegalArgumentException("readTimeoutSeconds must be >= 1, got " + readTimeoutSeconds);
+    }
+    if (maxWaiting < 0 || maxWaiting > MAX_WAITING) {
+      throw new IllegalArgumentException("maxWaiting must be in 0.." + MAX_WAITING + ", got " + maxWaiting);
+    }
   }
 
   /** The defaults on {@code port}: one worker per core. */
@@ -70,6 +86,8 @@ public record WebConfig(int port, long maxUploadBytes, long maxPixels, int worke
     private int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
     private long cacheBytes = DEFAULT_CACHE_BYTES;
     private int queueSeconds = DEFAULT_QUEUE_SECONDS;
+    private int readTimeoutSeconds = DEFAULT_READ_TIMEOUT_SECONDS;
+    private Integer maxWaiting;
 
     private Builder(int port) {
       this.port = port;
@@ -105,9 +123,24 @@ public record WebConfig(int port, long maxUploadBytes, long maxPixels, int worke
       return this;
     }
 
+    /** Time a client has to send its headers (its body: plus a second per MiB), seconds. */
+    public Builder readTimeoutSeconds(int value) {
+      this.readTimeoutSeconds = value;
+      return this;
+    }
+
+    /** Requests that may wait for a worker (default {@value WebConfig#DEFAULT_WAITING_PER_WORKER} per worker). */
+    public Builder maxWaiting(int value) {
+      this.maxWaiting = value;
+      return this;
+    }
+
     /** The settings; checks every value. */
     public WebConfig build() {
-      return new WebConfig(port, maxUploadBytes, maxPixels, workers, cacheBytes, queueSeconds);
+      int waiting = maxWaiting != null ? maxWaiting : (int) Math.min(MAX_WAITING,
+          (long) DEFAULT_WAITING_PER_WORKER * Math.max(1, workers));
+      return new WebConfig(port, maxUploadBytes, maxPixels, workers, cacheBytes, queueSeconds, readTimeoutSeconds,
+          waiting);
     }
   }
 }

@@ -53,7 +53,8 @@ class ConcurrencyTest {
     });
     sampler.start();
     // a small cache budget, so that the figure shows the bound and not the default 1 GiB of kept images
-    WebConfig config = WebConfig.builder(0).cacheBytes(256L << 20).build();
+    // and room for all of them to wait (by default 8 per worker may, and the rest get 503 at once)
+    WebConfig config = WebConfig.builder(0).cacheBytes(256L << 20).maxWaiting(CLIENTS).build();
     long start = System.nanoTime();
     List<HttpResponse<String>> answers = new ArrayList<>();
     try (WebServer server = WebServer.start(config, System.err)) {

@@ -67,6 +67,11 @@ final class CoarseGrid {
     return points;
   }
 
+  /** Bytes of its arrays: the cell of each colour, the cells' centres and weights. */
+  long estimatedBytes() {
+    return 4L * cellOfColor.length + (long) points.size() * (8L * points.dimensions() + 8);
+  }
+
   /** For each histogram colour, the label of its cell. */
   int[] labelsOfColors(int[] cellLabels) {
     int[] labels = new int[cellOfColor.length];

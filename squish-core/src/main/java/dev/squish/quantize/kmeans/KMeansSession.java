@@ -54,6 +54,18 @@ public final class KMeansSession {
     return points;
   }
 
+  /**
+   * {@return the bytes held beyond the histogram}: the colours in the working space with their
+   * weights, and the coarse grids kept for seeding (one per grid size asked for).
+   */
+  public synchronized long estimatedBytes() {
+    long bytes = (long) points.size() * (8L * points.dimensions() + 8);
+    for (CoarseGrid g : grids.values()) {
+      bytes += g.estimatedBytes();
+    }
+    return bytes;
+  }
+
   /** The working-space coordinates used (with alpha when the image uses it). */
   public ColorCoordinates coordinates() {
     return coordinates;

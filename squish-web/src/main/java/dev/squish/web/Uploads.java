@@ -57,10 +57,10 @@ final class Uploads {
    */
   static byte[] read(HttpExchange ex, long limit, String whose) throws IOException {
     long length = declaredLength(ex);
-    return IoDeadlines.during(length > 0 ? length : limit, () -> readBody(ex, length, limit));
+    return IoDeadlines.during(length > 0 ? length : limit, () -> readBody(ex, length, limit, whose));
   }
 
-  private static byte[] readBody(HttpExchange ex, long length, long limit) throws IOException {
+  private static byte[] readBody(HttpExchange ex, long length, long limit, String whose) throws IOException {
     try (InputStream in = ex.getRequestBody()) {
       if (length > limit) {
         throw tooLarge(length, limit, whose); // checkDeclared read what was worth reading

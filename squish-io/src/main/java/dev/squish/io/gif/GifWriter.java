@@ -190,19 +190,20 @@ public final class GifWriter {
         }
       }
     }
-    int minCode = Math.max(2, table.bits);
+    // each candidate is coded with the least code size its indices need (a frame's changed
+    // rectangle often uses only the first, most used entries), and the shortest is written
+    int minCode = codeSize(plain);
     byte[] data = GifLzw.encode(plain, minCode);
     boolean transparency = plainNeedsTransparency;
     if (holes != null) {
-      byte[] withHoles = GifLzw.encode(holes, minCode);
-      if (withHoles.length < data.length) {
-        data = withHoles;
-        transparency = true;
-      }
-      byte[] withRuns = GifLzw.encode(runs, minCode);
-      if (withRuns.length < data.length) {
-        data = withRuns;
-        transparency = true;
+      for (byte[] candidate : new byte[][] {holes, runs}) {
+        int size = codeSize(candidate);
+        byte[] coded = GifLzw.encode(candidate, size);
+        if (coded.length < data.length) {
+          data = coded;
+          minCode = size;
+          transparency = true;
+        }
       }
     }
     boolean animated = loopCount >= 0 || next != null || written > 0;
@@ -231,6 +232,15 @@ public final class GifWriter {
       }
     }
     written++;
+  }
+
+  /** {@return the LZW minimum code size for {@code indices}: the bits of the largest, at least 2 (GIF's least)} */
+  static int codeSize(byte[] indices) {
+    int max = 0;
+    for (byte b : indices) {
+      max = Math.max(max, b & 0xff);
+    }
+    return Math.max(2, 32 - Integer.numberOfLeadingZeros(max));
   }
 
   /** What a viewer shows of each pixel of {@code frame}: 0 where it is transparent, the opaque colour elsewhere. */

@@ -147,6 +147,46 @@ class AnimatedGifEncodeTest {
   }
 
   @Test
+  void aFrameUsingOnlyTheFirstEntriesIsCodedWithTheLeastCodeSizeAndDecodesElsewhereToo() throws Exception {
+    int[] colors = new int[64];
+    for (int i = 0; i < colors.length; i++) {
+      colors[i] = 0xff000000 | i * 0x030507;
+    }
+    Palette p = Palette.of(colors);
+    byte[] a = new byte[40 * 30];
+    java.util.Arrays.fill(a, (byte) 63);
+    byte[] b = new byte[a.length];
+    for (int i = 0; i < b.length; i++) {
+      b[i] = (byte) (i * 7 % 3); // every pixel changes, to indices 0..2 only
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    GifWriter w = new GifWriter(bytes, 40, 30, 0);
+    w.add(IndexedImage.of(40, 30, p, a), 10);
+    w.add(IndexedImage.of(40, 30, p, b), 10);
+    w.finish();
+    byte[] gif = bytes.toByteArray();
+    int second = -1;
+    for (int i = gif.length - 11; i > 0 && second < 0; i--) {
+      // the last image descriptor: 0x2C, then x, y, w, h of the whole 40x30 frame, no local table
+      if (gif[i] == 0x2C && gif[i + 5] == 40 && gif[i + 7] == 30 && gif[i + 9] == 0) {
+        second = i;
+      }
+    }
+    assertThat(second).isPositive();
+    assertThat(gif[second + 10]).as("LZW minimum code size").isEqualTo((byte) 2);
+    ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
+    try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(gif))) {
+      reader.setInput(in);
+      BufferedImage frame = reader.read(1);
+      for (int i = 0; i < b.length; i++) {
+        assertThat(frame.getRGB(i % 40, i / 40)).isEqualTo(colors[b[i]]);
+      }
+    } finally {
+      reader.dispose();
+    }
+  }
+
+  @Test
   void unchangedPixelsInsideTheRectangleBecomeTransparentWhenThatIsSmaller() throws Exception {
     // a noisy photo frame, then the same frame with its two corners changed: the rectangle is the whole frame,
     // and all but two of its pixels are as before

@@ -136,7 +136,7 @@ final class SquishJob {
 
   /** Pass 1 of a shared palette in one partition: each image's weighted histogram, summed. */
   private static Iterator<HistogramPart> partitionHistogram(Iterator<Row> rows, OneFile squish,
-      SerializableConfiguration conf, long maxBytes, int maxColors) throws IOException {
+      SerializableConfiguration conf, long maxBytes, int maxColors) {
     List<ColorHistogram> group = new ArrayList<>();
     HistogramPart part = HistogramPart.empty();
     long images = 0;
@@ -146,7 +146,13 @@ final class SquishJob {
         continue; // refused in pass 2, with its reason
       }
       Path path = new Path(r.getString(0));
-      OneFile.Histogram h = squish.histogram(read(path, conf.value(), r.getLong(1)));
+      byte[] data;
+      try {
+        data = read(path, conf.value(), r.getLong(1));
+      } catch (IOException e) {
+        continue; // fails in pass 2 with its reason
+      }
+      OneFile.Histogram h = squish.histogram(data);
       if (h.histogram() == null) {
         continue; // fails in pass 2 with the same reason
       }
@@ -187,10 +193,16 @@ final class SquishJob {
         row = OneFile.row(input, null, true, String.format(Locale.ROOT,
             "is %d B, above --max-bytes %d; not read", length, maxBytes));
       } else {
-        byte[] data = read(inPath, hadoop, length);
-        OneFile.Outcome result = squish.compress(input, shownOutput, data);
-        row = result.row();
-        if (result.output() != null) {
+        byte[] data = null;
+        String unread = null;
+        try {
+          data = read(inPath, hadoop, length);
+        } catch (IOException e) {
+          unread = "cannot read the file: " + e.getMessage(); // gone or unreadable since it was listed
+        }
+        OneFile.Outcome result = data == null ? null : squish.compress(input, shownOutput, data);
+        row = result == null ? OneFile.row(input, null, true, unread) : result.row();
+        if (result != null && result.output() != null) {
           Fault fault = faults.at(inPath.getName(), hadoop);
           String why = Outputs.write(fs, target, result.output(), squish.overwrite(), attempt, fault);
           if (why != null) {

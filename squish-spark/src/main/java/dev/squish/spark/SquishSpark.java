@@ -41,8 +41,13 @@ public final class SquishSpark {
       System.out.println(s.line() + String.format(java.util.Locale.ROOT,
           " in %.1f s (session start %.1f s)", seconds, startup));
       return s.failed() == 0 ? 0 : s.written() + s.skipped() == 0 ? 4 : 3;
-    } catch (IOException e) {
-      System.err.println("squish-spark: " + e.getMessage());
+    } catch (IOException | RuntimeException e) {
+      // a missing --input, an unreachable file system: one line, the trace only with --verbose
+      String m = String.valueOf(e.getMessage());
+      System.err.println("squish-spark: " + m.lines().findFirst().orElse(e.toString()));
+      if (Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v")) {
+        e.printStackTrace();
+      }
       return 4;
     } finally {
       spark.stop();

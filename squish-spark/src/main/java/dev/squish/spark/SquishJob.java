@@ -59,6 +59,9 @@ final class SquishJob {
     Configuration hadoop = sc.hadoopConfiguration();
     Path inRoot = qualified(hadoop, o.input());
     Path outRoot = qualified(hadoop, o.output());
+    if (!inRoot.getFileSystem(hadoop).exists(inRoot)) {
+      throw new IOException("--input " + o.input() + " does not exist");
+    }
     Dataset<Row> files = spark.read().format("binaryFile").option("recursiveFileLookup", "true")
         .load(inRoot.toString()).select("path", "length"); // content is read by the task, only when needed
     JavaRDD<Row> listed = files.javaRDD().filter(r -> isImage(r.getString(0)));

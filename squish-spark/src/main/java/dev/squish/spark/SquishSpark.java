@@ -1,6 +1,5 @@
 package dev.squish.spark;
 
-import java.io.IOException;
 import java.util.Arrays;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
@@ -41,7 +40,7 @@ public final class SquishSpark {
       System.out.println(s.line() + String.format(java.util.Locale.ROOT,
           " in %.1f s (session start %.1f s)", seconds, startup));
       return s.failed() == 0 ? 0 : s.written() + s.skipped() == 0 ? 4 : 3;
-    } catch (IOException | RuntimeException e) {
+    } catch (Exception e) { // Spark's AnalysisException is a checked exception that Java cannot name here
       // a missing --input, an unreachable file system: one line, the trace only with --verbose
       String m = String.valueOf(e.getMessage());
       System.err.println("squish-spark: " + m.lines().findFirst().orElse(e.toString()));

@@ -110,6 +110,28 @@ public final class ColorHistogram {
   }
 
   /**
+   * {@return a histogram taken apart by {@link #colors()}, {@link #counts()} and {@link #hiddenSums()}, whole
+   * again}: what a histogram sent between machines (a distributed sum) needs to add up exactly, the colour
+   * hidden under the transparent pixels included.
+   *
+   * @param colors the colours, as {@link #of(int[], long[])} takes them
+   * @param counts the pixels of each
+   * @param hiddenSums the sums of R, G and B under the fully transparent pixels, 3 values
+   */
+  public static ColorHistogram of(int[] colors, long[] counts, long[] hiddenSums) {
+    if (hiddenSums.length != 3) {
+      throw new IllegalArgumentException("hiddenSums must hold 3 sums (R, G, B), got " + hiddenSums.length);
+    }
+    ColorHistogram h = of(colors, counts);
+    return new ColorHistogram(h.colors, h.counts, hiddenSums.clone());
+  }
+
+  /** {@return the exact sums of R, G and B under the fully transparent pixels} (0s when there are none) */
+  public long[] hiddenSums() {
+    return hiddenSums.clone();
+  }
+
+  /**
    * {@return the histograms added up}: every colour counted as often as in all of them together,
    * the hidden colour the mean under all their transparent pixels. Exact (counts are longs), so the
    * result is the same in any order and however the parts were grouped: a histogram of many images,

@@ -43,6 +43,26 @@ class ColorHistogramSumTest {
   }
 
   @Test
+  void aHistogramTakenApartIsWholeAgainHiddenColourIncluded() {
+    ColorHistogram hidden = ColorHistogram.of(RgbaImage.of(3, 1, new int[] {0x00FF0000, 0x000000FF, 0xFF102030}));
+    assertThat(hidden.hiddenSums()).containsExactly(255, 0, 255);
+    ColorHistogram rebuilt = ColorHistogram.of(hidden.colors(), hidden.counts(), hidden.hiddenSums());
+    assertThat(rebuilt.hiddenColor()).isEqualTo(hidden.hiddenColor()).isEqualTo(0x800080);
+    assertThat(ColorHistogram.of(hidden.colors(), hidden.counts()).hiddenColor()).as("lost without the sums")
+        .isNotEqualTo(hidden.hiddenColor());
+    ColorHistogram logo = ColorHistogram.of(TestImages.load(TestImages.LOGO_TRANSPARENT, RgbaImage::of));
+    ColorHistogram again = ColorHistogram.of(logo.colors(), logo.counts(), logo.hiddenSums());
+    assertSame(again, logo);
+    assertThat(again.hiddenSums()).containsExactly(logo.hiddenSums());
+    // what a distributed sum does: parts shipped apart, rebuilt and added, equal to the sum of the originals
+    ColorHistogram chelsea = ColorHistogram.of(TestImages.load(TestImages.CHELSEA, RgbaImage::of));
+    assertSame(ColorHistogram.sum(List.of(again, ColorHistogram.of(chelsea.colors(), chelsea.counts(),
+        chelsea.hiddenSums()))), ColorHistogram.sum(List.of(logo, chelsea)));
+    assertThatThrownBy(() -> ColorHistogram.of(new int[] {0xFF000000}, new long[] {1}, new long[2]))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3 sums");
+  }
+
+  @Test
   void countsAddUpBeyondTheRangeOfAnInt() {
     ColorHistogram big = ColorHistogram.of(new int[] {0xFF102030, 0xFFFFFFFF}, new long[] {Integer.MAX_VALUE, 1});
     ColorHistogram sum = ColorHistogram.sum(List.of(big, big, big));

@@ -125,6 +125,8 @@ public final class ImageDecoder {
     }
     if (format == ImageFormat.PNG) {
       PngChunks.verify(data, length);
+    } else if (format == ImageFormat.BMP) {
+      BmpHeader.verify(data, length);
     }
     ImageReader reader = readerFor(format);
     FileMetadata meta = FileMetadata.read(format, data, length);

@@ -18,7 +18,7 @@ class FileMetadataFuzzTest {
   private static final ImageFormat[] FORMATS = {ImageFormat.PNG, ImageFormat.JPEG, ImageFormat.WEBP};
 
   @FuzzTest(maxDuration = "10s")
-  @Timeout(value = 30, unit = TimeUnit.SECONDS) // the whole fuzzing run; an input is bounded by FuzzChecks
+  @Timeout(value = 60, unit = TimeUnit.SECONDS) // the whole 10 s fuzzing run, and one input
   void readsMetadataOrLeavesItOut(FuzzedDataProvider data) {
     fuzzerTestOneInput(data);
   }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Timeout;
  */
 class DecodeGifFuzzTest {
   @FuzzTest(maxDuration = "10s")
-  @Timeout(value = 30, unit = TimeUnit.SECONDS) // the whole fuzzing run; an input is bounded by FuzzChecks
+  @Timeout(value = 60, unit = TimeUnit.SECONDS) // the whole 10 s fuzzing run; one input: FuzzChecks.bounded
   void decodesGifOrRefusesIt(byte[] data) {
     FuzzChecks.bounded(data.length, () -> fuzzerTestOneInput(data));
   }

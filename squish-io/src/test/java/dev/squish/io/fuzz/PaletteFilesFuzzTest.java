@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Timeout;
  */
 class PaletteFilesFuzzTest {
   @FuzzTest(maxDuration = "10s")
-  @Timeout(value = 30, unit = TimeUnit.SECONDS) // the whole fuzzing run; an input is bounded by FuzzChecks
+  @Timeout(value = 60, unit = TimeUnit.SECONDS) // the whole 10 s fuzzing run; one input: FuzzChecks.bounded
   void readsAPaletteOrRefusesIt(FuzzedDataProvider data) {
     FuzzChecks.bounded(data.remainingBytes(), () -> fuzzerTestOneInput(data));
   }

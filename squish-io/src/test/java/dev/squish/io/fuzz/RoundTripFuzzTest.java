@@ -41,7 +41,7 @@ class RoundTripFuzzTest {
   private static final ImageDecoder BACK = new ImageDecoder(DecodeLimits.defaults());
 
   @FuzzTest(maxDuration = "10s")
-  @Timeout(value = 30, unit = TimeUnit.SECONDS) // the whole fuzzing run; an input is bounded by FuzzChecks
+  @Timeout(value = 60, unit = TimeUnit.SECONDS) // the whole 10 s fuzzing run; one input: FuzzChecks.bounded
   void compressesAndRoundTrips(FuzzedDataProvider data) {
     FuzzChecks.bounded(data.remainingBytes(), () -> fuzzerTestOneInput(data));
   }

@@ -84,7 +84,8 @@ class BombsTest {
   private static String outcome(byte[] bomb) {
     try {
       DecodedImage d = DECODER.decode(bomb, bomb.length);
-      return "decoded " + d.image().width() + "x" + d.image().height() + (d.warnings().isEmpty() ? "" : " (" + String.join("; ", d.warnings()) + ")");
+      String notes = d.warnings().isEmpty() ? "" : " (" + String.join("; ", d.warnings()) + ")";
+      return "decoded " + d.image().width() + "x" + d.image().height() + notes;
     } catch (ImageDecodeException e) {
       return "refused: " + e.getMessage();
     }

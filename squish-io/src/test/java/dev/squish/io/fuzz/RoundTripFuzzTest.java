@@ -87,7 +87,7 @@ class RoundTripFuzzTest {
     if (d != null) {
       return d.image();
     }
-    int pixels = Math.min((bytes.length - 1) / 4, SMALL.maxPixels() > 4096 ? 4096 : (int) SMALL.maxPixels());
+    int pixels = Math.min((bytes.length - 1) / 4, 4096);
     if (pixels < 1) {
       return null;
     }
@@ -96,7 +96,8 @@ class RoundTripFuzzTest {
     int[] argb = new int[width * height];
     for (int i = 0; i < argb.length; i++) {
       int p = 1 + 4 * i;
-      argb[i] = (bytes[p] & 0xFF) << 24 | (bytes[p + 1] & 0xFF) << 16 | (bytes[p + 2] & 0xFF) << 8 | bytes[p + 3] & 0xFF;
+      argb[i] = (bytes[p] & 0xFF) << 24 | (bytes[p + 1] & 0xFF) << 16 | (bytes[p + 2] & 0xFF) << 8
+          | bytes[p + 3] & 0xFF;
     }
     return RgbaImage.of(width, height, argb);
   }

@@ -16,10 +16,11 @@ if [ ${#targets[@]} -eq 0 ]; then
   targets=(DecodePngFuzzTest DecodeJpegFuzzTest DecodeGifFuzzTest DecodeBmpFuzzTest DecodeTiffFuzzTest
     DecodeWebpFuzzTest GifAnimationFuzzTest RoundTripFuzzTest PaletteFilesFuzzTest FileMetadataFuzzTest)
 fi
-mvn -B -o -q -pl squish-io -am test-compile -Dcheckstyle.skip=true
-cpfile="squish-io/target/fuzz-classpath.txt"
-mvn -B -o -q -pl squish-io dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cpfile" \
-  >/dev/null
+cpfile="$root/squish-io/target/fuzz-classpath.txt"
+# in one reactor run, so that squish-core and squish-testkit are their fresh target/classes (the last
+# module written, squish-io, leaves its test class path in the file)
+mvn -B -o -q -pl squish-io -am test-compile dependency:build-classpath -Dcheckstyle.skip=true \
+  -Dmdep.includeScope=test -Dmdep.outputFile="$cpfile" >/dev/null
 cp="squish-io/target/test-classes:squish-io/target/classes:$(cat "$cpfile")"
 status=0
 for t in "${targets[@]}"; do

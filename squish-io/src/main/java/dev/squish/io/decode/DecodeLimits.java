@@ -6,7 +6,8 @@ package dev.squish.io.decode;
  * @param maxPixels largest width × height accepted (of an animation: of its screen)
  * @param maxFrames most frames an animated GIF may have
  * @param maxFramePixels largest screen pixels × frames of an animation: what decoding it costs, since every
- *     frame is composed on the full screen (a GIF bomb repeats tiny frames on a huge screen)
+ *     frame is composed on the full screen (a GIF bomb repeats tiny frames on a huge screen); it also bounds
+ *     the pixels of all frame rectangles together, which are LZW-decoded whatever the screen's size
  */
 public record DecodeLimits(long maxPixels, int maxFrames, long maxFramePixels) {
   /**

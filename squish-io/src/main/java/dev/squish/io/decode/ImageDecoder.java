@@ -125,13 +125,16 @@ public final class ImageDecoder {
     }
     if (format == ImageFormat.PNG) {
       PngChunks.verify(data, length);
+    } else if (format == ImageFormat.BMP) {
+      BmpHeader.verify(data, length);
     }
     ImageReader reader = readerFor(format);
     FileMetadata meta = FileMetadata.read(format, data, length);
     List<String> warnings = new ArrayList<>();
     List<String> notes = new ArrayList<>(meta.warnings);
     SourceColor color = describe(meta, notes);
-    try (ImageInputStream stream = ImageIO.createImageInputStream(new ByteArrayInputStream(data, 0, length))) {
+    try (ImageInputStream stream = format == ImageFormat.WEBP ? new TruncationBoundStream(data, length)
+        : ImageIO.createImageInputStream(new ByteArrayInputStream(data, 0, length))) {
       reader.setInput(stream, true, true);
       reader.addIIOReadWarningListener(collect(warnings));
       int w = reader.getWidth(0);

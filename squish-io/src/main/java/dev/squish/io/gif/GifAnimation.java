@@ -308,6 +308,7 @@ public final class GifAnimation {
       int outside = 0;
       String firstOutside = null;
       int shortFrames = 0;
+      long decoded = 0; // pixels of all frame rectangles, which the scan decodes once
       int zeroDelays = 0;
       scan:
       while (true) {
@@ -377,6 +378,18 @@ public final class GifAnimation {
             if (minCode < 1 || minCode > 11) {
               throw new ImageDecodeException(Reason.CORRUPT, "frame " + number + " has an LZW code size of " + minCode
                   + "; GIF allows 2 to 8");
+            }
+            long rect = (long) fw * fh;
+            if (rect > limits.maxPixels()) {
+              // the frame's pixels are decoded (and held) whole even where they fall off the screen
+              throw new ImageDecodeException(Reason.TOO_LARGE, "frame " + number + " is " + fw + "x" + fh + " = "
+                  + rect + " pixels, more than the limit of " + limits.maxPixels() + " (raise it with --max-pixels)");
+            }
+            decoded += rect;
+            if (decoded > limits.maxFramePixels()) {
+              // an LZW bomb: each frame small enough, all of them together too much to decode
+              throw new ImageDecodeException(Reason.TOO_LARGE, "animated GIF whose frames hold more than "
+                  + limits.maxFramePixels() + " pixels in all (at frame " + number + ")");
             }
             int dataOffset = p;
             if (!skipBlocks()) {

@@ -1,5 +1,6 @@
 package dev.squish.cluster;
 
+import dev.squish.quantize.KeptColoursDoNotFit;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,10 +52,10 @@ public record Pins(List<Integer> kept, boolean distinct) {
    */
   public static void checkFits(int fixed, int keptCount, int k) {
     if (keptCount > k) {
-      throw new IllegalArgumentException(keptCount + " kept colours but k is " + k);
+      throw new KeptColoursDoNotFit(keptCount + " kept colours but k is " + k);
     }
     if (fixed > k) {
-      throw new IllegalArgumentException(keptCount + " kept colours and the transparent entry need " + fixed
+      throw new KeptColoursDoNotFit(keptCount + " kept colours and the transparent entry need " + fixed
           + " palette entries but k is " + k);
     }
   }

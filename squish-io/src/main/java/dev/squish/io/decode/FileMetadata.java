@@ -26,6 +26,11 @@ final class FileMetadata {
 
   /** The embedded profile, or null. */
   byte[] icc;
+  /**
+   * A JPEG whose ICC profile claims more bytes than its APP2 segments hold: the segments must not
+   * reach the image reader, which would allocate the size claimed (a few KB can claim 4 GB).
+   */
+  boolean jpegIccBroken;
   /** How a PNG output carries the profile or gamma as they were. */
   final List<AncillaryChunk> colourChunks = new ArrayList<>();
   boolean srgb;
@@ -190,9 +195,46 @@ final class FileMetadata {
       }
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       iccParts.values().forEach(out::writeBytes);
-      icc = out.toByteArray();
+      byte[] profile = out.toByteArray();
+      long declared = profile.length < 4 ? -1 : (long) u16(profile, 0) << 16 | u16(profile, 2);
+      if (declared > profile.length || declared < 128) {
+        warnings.add("its ICC profile is broken (it claims " + declared + " bytes and holds " + profile.length
+            + "); treated as sRGB");
+        jpegIccBroken = true;
+        return;
+      }
+      icc = profile;
       colourChunks.add(iccpChunk(icc));
     }
+  }
+
+  /** {@code jpeg} without its ICC_PROFILE APP2 segments (those before the first scan). */
+  static byte[] withoutJpegIcc(byte[] d, int length) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(length);
+    out.write(d, 0, 2); // SOI
+    int pos = 2;
+    while (pos + 4 <= length && (d[pos] & 0xFF) == 0xFF) {
+      int marker = d[pos + 1] & 0xFF;
+      if (marker == 0xFF || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD8)) {
+        out.write(d, pos, marker == 0xFF ? 1 : 2);
+        pos += marker == 0xFF ? 1 : 2;
+        continue;
+      }
+      if (marker == 0xDA || marker == 0xD9) {
+        break;
+      }
+      int end = pos + 2 + u16(d, pos + 2);
+      if (end > length || end < pos + 4) {
+        break;
+      }
+      boolean icc = marker == 0xE2 && end - pos >= 18 && startsWith(d, pos + 4, "ICC_PROFILE\0");
+      if (!icc) {
+        out.write(d, pos, end - pos);
+      }
+      pos = end;
+    }
+    out.write(d, pos, length - pos);
+    return out.toByteArray();
   }
 
   private void readWebp(byte[] d, int length) {

@@ -133,6 +133,10 @@ public final class ImageDecoder {
     List<String> warnings = new ArrayList<>();
     List<String> notes = new ArrayList<>(meta.warnings);
     SourceColor color = describe(meta, notes);
+    if (meta.jpegIccBroken) {
+      data = FileMetadata.withoutJpegIcc(data, length);
+      length = data.length;
+    }
     try (ImageInputStream stream = format == ImageFormat.WEBP ? new TruncationBoundStream(data, length)
         : ImageIO.createImageInputStream(new ByteArrayInputStream(data, 0, length))) {
       reader.setInput(stream, true, true);

@@ -329,7 +329,7 @@ public final class GifAnimation {
             if (!skipBlocks()) {
               break scan; // the file ends inside an extension: nothing of a frame is lost
             }
-            if (label == 0xF9 && d[start] >= 4) {
+            if (label == 0xF9 && (d[start] & 0xff) >= 4) {
               int packed = d[start + 1] & 0xff;
               disposal = packed >> 2 & 7;
               delay = u16(start + 2);
@@ -377,7 +377,7 @@ public final class GifAnimation {
             int minCode = d[p++] & 0xff;
             if (minCode < 1 || minCode > 11) {
               throw new ImageDecodeException(Reason.CORRUPT, "frame " + number + " has an LZW code size of " + minCode
-                  + "; GIF allows 2 to 8");
+                  + "; it must be from 1 to 11");
             }
             long rect = (long) fw * fh;
             if (rect > limits.maxPixels()) {

@@ -36,8 +36,9 @@ final class AnimationCompressor {
    * @param k the palette size fitted
    * @param quality over all frames
    * @param fit how the (first) palette was found
+   * @param palette the palette every frame shares; null with a palette per frame
    */
-  record Result(byte[] encoded, int colors, int k, Quality quality, FitReport fit) {}
+  record Result(byte[] encoded, int colors, int k, Quality quality, FitReport fit, dev.squish.image.Palette palette) {}
 
   static Result compress(GifAnimation animation, CompressOptions options, boolean framePalettes) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -45,6 +46,7 @@ final class AnimationCompressor {
     List<Quality> qualities = new ArrayList<>();
     int[] colors = {0};
     FitReport[] fit = {null};
+    dev.squish.image.Palette palette = null;
     int k;
     if (framePalettes) {
       k = options.method().k();
@@ -64,6 +66,7 @@ final class AnimationCompressor {
       colours[0] = null; // the sum of the histograms is not needed while writing
       k = options.method() instanceof Method.EmAutoK ? shared.k() : options.method().k();
       fit[0] = shared.fit();
+      palette = shared.palette();
       FrameRemap[] remap = {FrameRemap.first(shared, options)};
       animation.forEach(frame -> {
         FrameRemap.Frame f = remap[0].remap(frame.image());
@@ -78,7 +81,7 @@ final class AnimationCompressor {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new Result(bytes.toByteArray(), colors[0], k, Quality.over(qualities), fit[0]);
+    return new Result(bytes.toByteArray(), colors[0], k, Quality.over(qualities), fit[0], palette);
   }
 
   private static void write(GifWriter writer, IndexedImage frame, int delay) {

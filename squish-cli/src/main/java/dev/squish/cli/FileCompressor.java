@@ -21,6 +21,7 @@ import dev.squish.io.files.AtomicOutput;
 import dev.squish.io.palette.PaletteFileException;
 import dev.squish.io.palette.PaletteFiles;
 import dev.squish.quantize.KSearch;
+import dev.squish.quantize.KeptColoursDoNotFit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -172,6 +173,9 @@ final class FileCompressor {
       return new FileResult.Skipped(task.shownInput(), task.shownOutput(), e.getMessage());
     } catch (Refusal e) {
       return new FileResult.Failed(task.shownInput(), e.getMessage(), e.getCause());
+    } catch (KeptColoursDoNotFit e) {
+      // the image's own needs (its transparent entry) decide this, so it is the file's failure, not a usage error
+      return new FileResult.Failed(task.shownInput(), e.getMessage() + " (--keep)", e);
     } catch (ImageDecodeException e) {
       // the decoder words its own; one wording for running out of memory wherever it happens
       String reason = e.reason() == ImageDecodeException.Reason.OUT_OF_MEMORY ? notEnoughMemory() : e.getMessage();
@@ -211,6 +215,10 @@ final class FileCompressor {
       throw new Refusal(frames + "; --quality and --max-delta-e choose k for still images only: give -k, or pick"
           + " one frame with --frame N", null);
     }
+    if (settings.savePalette() != null && settings.framePalettes()) {
+      throw new Refusal(frames + "; --save-palette writes one palette, but --frame-palettes gives each frame its own",
+          null);
+    }
     CompressOptions options = settings.compression().toBuilder().kSearchListener(listenerOf(task)).build();
     AnimationCompressor.Result r;
     try {
@@ -226,7 +234,11 @@ final class FileCompressor {
           inputBytes), null, new FileResult.Known(inputBytes, r.encoded().length, animation.width(),
               animation.height(), r.colors(), r.k(), r.quality(), null));
     }
+    byte[] paletteFile = settings.savePalette() == null ? null : paletteBytes(r.palette());
     write(task, r.encoded());
+    if (paletteFile != null) {
+      savePalette(paletteFile);
+    }
     double seconds = (System.nanoTime() - start) / 1e9;
     return new FileResult.Written(task.shownInput(), task.shownOutput(), inputBytes, r.encoded().length,
         animation.width(), animation.height(), r.colors(), r.k(), r.quality(), r.fit(), seconds, null, source);

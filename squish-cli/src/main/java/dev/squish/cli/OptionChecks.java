@@ -52,6 +52,9 @@ final class OptionChecks {
 
   /** The frame of --frame, checked; null without it. */
   private Integer frame() {
+    if (animation.framePalettes && quantizer.palette != null) {
+      throw usage("--frame-palettes fits a palette per frame and --palette gives one; give one of them");
+    }
     if (animation.frame == null) {
       return null;
     }

@@ -96,7 +96,21 @@ final class PaletteChecks {
 
   /** Refuses --save-palette for more than one image without --shared-palette: which palette would it be? */
   void checkSaveFor(BatchPlan plan) {
-    if (palette.savePalette == null || palette.sharedPalette) {
+    if (palette.savePalette == null) {
+      return;
+    }
+    Path file = Path.of(palette.savePalette).toAbsolutePath().normalize();
+    for (PlanItem item : plan.items()) {
+      if (item instanceof PlanItem.Planned p) {
+        for (Path taken : new Path[] {p.task().input(), p.task().output()}) {
+          if (taken != null && taken.toAbsolutePath().normalize().equals(file)) {
+            throw usage("--save-palette " + palette.savePalette + " is also "
+                + (taken == p.task().input() ? "an input" : "an output") + "; give the palette a name of its own");
+          }
+        }
+      }
+    }
+    if (palette.sharedPalette) {
       return;
     }
     if (plan.items().size() > 1 || plan.hasFolders()) {

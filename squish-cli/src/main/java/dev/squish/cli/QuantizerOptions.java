@@ -99,12 +99,12 @@ final class QuantizerOptions {
   @Option(names = "--keep", paramLabel = "COLOURS|FILE",
       description = "Colours that must appear exactly in the palette, the rest fitted around them: a list like"
           + " '#d81b60,#1e88e5' (#rrggbb or #rrggbbaa), or a palette file (.gpl, .act, .hex, .json or an image of at"
-          + " most 256 colours). At most k colours.")
+          + " most 256 colours). At most k colours, one fewer when the image has transparent pixels.")
   String keep;
 
   @Option(names = "--distinct", paramLabel = "MODE", defaultValue = "keep",
       description = "Small distinct colours (a logo, a legend square: 0.02 to 1%% of the pixels, far from every"
-          + " other colour): keep gives each an entry of its own when the fit would lose it (up to 4, from k = 8),"
+          + " other colour): keep gives each an entry of its own when the fit would lose it (up to 6, from k = 8),"
           + " off does not (default: ${DEFAULT-VALUE}).")
   String distinct;
 

@@ -1,11 +1,13 @@
 package dev.squish.cli;
 
+import dev.squish.compress.AnimationPalette;
 import dev.squish.compress.CompressOptions;
 import dev.squish.compress.PaletteFit;
 import dev.squish.compress.SharedWeight;
 import dev.squish.histogram.ColorHistogram;
 import dev.squish.io.decode.ImageDecodeException;
 import dev.squish.io.decode.ImageDecoder;
+import dev.squish.io.gif.GifAnimation;
 import dev.squish.quantize.Method;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -56,7 +58,7 @@ final class SharedPalette {
         inFlight.acquireUninterruptibly();
         pending.add(pool.submit(() -> {
           try {
-            return histogramOf(decoder, p.task());
+            return histogramOf(decoder, p.task(), settings);
           } finally {
             inFlight.release();
           }
@@ -81,17 +83,50 @@ final class SharedPalette {
   }
 
   /** The histogram of one input, or its failure as pass 2 would report it. */
-  private static Object histogramOf(ImageDecoder decoder, Task task) {
+  private static Object histogramOf(ImageDecoder decoder, Task task, Settings settings) {
     try {
       if (Files.notExists(task.input())) {
         return new FileResult.Failed(task.shownInput(), "no such file", null);
       }
-      return ColorHistogram.of(decoder.decode(task.input()).image());
+      byte[] data = ImageDecoder.read(task.input());
+      if (GifAnimation.isGif(data, data.length)) {
+        // an animation counts with all its frames (or the one --frame takes), as pass 2 writes it
+        GifAnimation animation = readAnimation(data, settings);
+        if (animation != null && (animation.animated() || settings.frame() != null)) {
+          Integer frame = settings.frame();
+          if (frame != null) {
+            if (frame > animation.frameCount()) {
+              return new FileResult.Failed(task.shownInput(), "has " + animation.frameCount() + " frames; --frame "
+                  + frame + " is out of range (1-" + animation.frameCount() + ")", null);
+            }
+            return ColorHistogram.of(animation.frame(frame).image());
+          }
+          AnimationPalette[] frames = {AnimationPalette.empty()};
+          animation.forEach(f -> frames[0] = frames[0].with(f.image()));
+          return frames[0].histogram();
+        }
+      }
+      return ColorHistogram.of(decoder.decode(data, data.length).image());
     } catch (ImageDecodeException e) {
-      return new FileResult.Failed(task.shownInput(), e.getMessage(), e);
+      return new FileResult.Failed(task.shownInput(), e.reason() == ImageDecodeException.Reason.OUT_OF_MEMORY
+          ? FileCompressor.notEnoughMemory() : e.getMessage(), e);
     } catch (OutOfMemoryError e) {
+      return new FileResult.Failed(task.shownInput(), FileCompressor.notEnoughMemory(), e);
+    } catch (RuntimeException e) {
       return new FileResult.Failed(task.shownInput(),
-          "not enough memory; give Java more (JAVA_OPTS=-Xmx8g), use fewer --jobs or lower --max-pixels", e);
+          "internal error: " + e + " (a bug in squish; run with --verbose and please report it)", e);
+    }
+  }
+
+  /** The GIF as an animation, or null when it is a damaged still GIF that the ordinary decoder words better. */
+  private static GifAnimation readAnimation(byte[] data, Settings settings) throws ImageDecodeException {
+    try {
+      return GifAnimation.read(data, data.length, settings.limits());
+    } catch (ImageDecodeException e) {
+      if (settings.frame() != null || e.reason() == ImageDecodeException.Reason.TOO_LARGE) {
+        throw e;
+      }
+      return null;
     }
   }
 

@@ -5,6 +5,7 @@ import dev.squish.compress.SharedWeight;
 import dev.squish.image.Palette;
 import dev.squish.io.palette.PaletteFileException;
 import dev.squish.io.palette.PaletteFiles;
+import dev.squish.quantize.KeptColoursDoNotFit;
 import dev.squish.quantize.Method;
 import dev.squish.io.encode.OutputFormat;
 import dev.squish.io.files.AtomicOutput;
@@ -21,6 +22,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** The {@code squish} command: compress images (files, folders, standard input) to k colours. */
@@ -99,8 +101,19 @@ final class SquishCommand implements Callable<Integer> {
     removeLeftovers(plan, reportPath, err);
 
     List<PlanItem> items = plan.items();
+    if (palette.sharedPalette && settings.framePalettes()) {
+      throw new ParameterException(spec.commandLine(),
+          "--shared-palette fits one palette to all inputs and --frame-palettes one per frame; give one of them");
+    }
     if (palette.sharedPalette) {
-      SharedPalette.Outcome shared = SharedPalette.fit(items, settings, weight, run.jobs);
+      SharedPalette.Outcome shared;
+      try {
+        shared = SharedPalette.fit(items, settings, weight, run.jobs);
+      } catch (KeptColoursDoNotFit e) {
+        err.println("squish: --shared-palette: " + e.getMessage() + " (--keep)");
+        err.flush();
+        return ExitCode.ALL_FAILED.code();
+      }
       items = withFailures(items, shared.failures());
       if (shared.fit() != null) {
         settings = settings.remappingTo(settings.compression().toBuilder()

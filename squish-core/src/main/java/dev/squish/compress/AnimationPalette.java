@@ -59,7 +59,7 @@ public record AnimationPalette(ColorHistogram histogram) {
     if (histogram == null) {
       throw new IllegalStateException("an animation needs a frame");
     }
-    Method method = reserving(options.method(), hasTransparency(histogram));
+    Method method = reserving(options.method(), hasTransparency(histogram), options.keep().size());
     return PaletteFit.of(histogram, options.toBuilder().method(method).build());
   }
 
@@ -71,20 +71,23 @@ public record AnimationPalette(ColorHistogram histogram) {
    * @param options how to compress
    */
   public static Compressed compressAlone(PreparedImage frame, CompressOptions options) {
-    Method method = reserving(options.method(), hasTransparency(frame.histogram()));
+    Method method = reserving(options.method(), hasTransparency(frame.histogram()), options.keep().size());
     return frame.compress(options.toBuilder().method(method).build());
   }
 
   /**
    * {@return {@code method} with one entry fewer when the frames have no transparent pixel and k is
-   * a power of two of at least 4}; a given palette and a k chosen by EM are kept as they are.
+   * a power of two of at least 4, unless the kept colours fill it}; a given palette and a k chosen by EM are kept
+   * as they are.
    *
    * @param method the method asked for
    * @param transparent whether a frame has a fully transparent pixel
+   * @param kept how many colours are kept
    */
-  static Method reserving(Method method, boolean transparent) {
+  static Method reserving(Method method, boolean transparent, int kept) {
     int k = method.k();
-    if (transparent || k < 4 || Integer.bitCount(k) != 1 || method instanceof Method.Given
+    // kept colours that fill k leave no entry to spare: the frames are then written without it
+    if (transparent || kept >= k || k < 4 || Integer.bitCount(k) != 1 || method instanceof Method.Given
         || method instanceof Method.EmAutoK) {
       return method;
     }

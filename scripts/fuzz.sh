@@ -19,7 +19,7 @@ fi
 cpfile="$root/squish-io/target/fuzz-classpath.txt"
 # in one reactor run, so that squish-core and squish-testkit are their fresh target/classes (the last
 # module written, squish-io, leaves its test class path in the file)
-mvn -B -o -q -pl squish-io -am test-compile dependency:build-classpath -Dcheckstyle.skip=true \
+mvn -B -ntp -q -pl squish-io -am test-compile dependency:build-classpath -Dcheckstyle.skip=true \
   -Dmdep.includeScope=test -Dmdep.outputFile="$cpfile" >/dev/null
 cp="squish-io/target/test-classes:squish-io/target/classes:$(cat "$cpfile")"
 status=0

@@ -27,8 +27,10 @@ final class FileMetadata {
   /** The embedded profile, or null. */
   byte[] icc;
   /**
-   * A JPEG whose ICC profile claims more bytes than its APP2 segments hold: the segments must not
-   * reach the image reader, which would allocate the size claimed (a few KB can claim 4 GB).
+   * A JPEG with ICC_PROFILE segments that squish does not take as its profile: one that claims
+   * more bytes than its segments hold, or segments past a damaged one, which the image reader
+   * finds by resyncing on the next marker. They must not reach the reader, which allocates the
+   * size a profile claims (a few KB can claim 4 GB).
    */
   boolean jpegIccBroken;
   /** How a PNG output carries the profile or gamma as they were. */
@@ -151,6 +153,7 @@ final class FileMetadata {
   private void readJpeg(byte[] d, int length) {
     TreeMap<Integer, byte[]> iccParts = new TreeMap<>();
     int iccCount = -1;
+    int iccSegments = 0;
     int pos = 2;
     while (pos + 4 <= length) {
       if ((d[pos] & 0xFF) != 0xFF) {
@@ -174,10 +177,11 @@ final class FileMetadata {
       if (segLength < 2 || end > length) {
         break;
       }
-      if (marker == 0xE2 && segLength >= 16 && startsWith(d, body, "ICC_PROFILE\0")) {
+      if (isJpegIccSegment(d, pos, length) && segLength >= 16) {
         int seq = d[body + 12] & 0xFF;
         iccCount = d[body + 13] & 0xFF;
         iccParts.put(seq, java.util.Arrays.copyOfRange(d, body + 14, end));
+        iccSegments++;
       } else if (marker == 0xE1 && exif == null && segLength >= 16 && startsWith(d, body, "Exif\0")) {
         exif = java.util.Arrays.copyOfRange(d, body + 6, end);
       } else if (marker == 0xE0 && segLength >= 16 && startsWith(d, body, "JFIF\0")) {
@@ -187,10 +191,17 @@ final class FileMetadata {
       }
       pos = end;
     }
+    int anywhere = jpegIccSegments(d, length);
+    if (anywhere > iccSegments) {
+      warnings.add("it has ICC profile segments after a damaged segment; treated as sRGB");
+      jpegIccBroken = true;
+      return;
+    }
     if (!iccParts.isEmpty()) {
       if (iccParts.size() != iccCount || iccParts.firstKey() != 1 || iccParts.lastKey() != iccCount) {
         warnings.add("its ICC profile is missing parts (" + iccParts.size() + " of " + iccCount
             + "); treated as sRGB");
+        jpegIccBroken = true;
         return;
       }
       ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -208,33 +219,38 @@ final class FileMetadata {
     }
   }
 
-  /** {@code jpeg} without its ICC_PROFILE APP2 segments (those before the first scan). */
-  static byte[] withoutJpegIcc(byte[] d, int length) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(length);
-    out.write(d, 0, 2); // SOI
-    int pos = 2;
-    while (pos + 4 <= length && (d[pos] & 0xFF) == 0xFF) {
-      int marker = d[pos + 1] & 0xFF;
-      if (marker == 0xFF || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD8)) {
-        out.write(d, pos, marker == 0xFF ? 1 : 2);
-        pos += marker == 0xFF ? 1 : 2;
-        continue;
+  private static boolean isJpegIccSegment(byte[] d, int pos, int length) {
+    return pos + 16 <= length && (d[pos] & 0xFF) == 0xFF && (d[pos + 1] & 0xFF) == 0xE2
+        && startsWith(d, pos + 4, "ICC_PROFILE\0");
+  }
+
+  /**
+   * ICC_PROFILE segments anywhere in the file, not only where a clean segment walk reaches: the
+   * image reader skips junk between segments to the next marker, so it finds these too.
+   */
+  private static int jpegIccSegments(byte[] d, int length) {
+    int n = 0;
+    for (int pos = 0; pos + 16 <= length; pos++) {
+      if (d[pos] == (byte) 0xFF && isJpegIccSegment(d, pos, length)) {
+        n++;
       }
-      if (marker == 0xDA || marker == 0xD9) {
-        break;
-      }
-      int end = pos + 2 + u16(d, pos + 2);
-      if (end > length || end < pos + 4) {
-        break;
-      }
-      boolean icc = marker == 0xE2 && end - pos >= 18 && startsWith(d, pos + 4, "ICC_PROFILE\0");
-      if (!icc) {
-        out.write(d, pos, end - pos);
-      }
-      pos = end;
     }
-    out.write(d, pos, length - pos);
-    return out.toByteArray();
+    return n;
+  }
+
+  /**
+   * {@code jpeg} with every ICC_PROFILE segment renamed so that the image reader passes it by as
+   * an unknown APP2 segment. Renaming in place keeps every other byte where it was, so the walk
+   * the reader makes through a damaged file is the same as without the rename.
+   */
+  static byte[] withoutJpegIcc(byte[] d, int length) {
+    byte[] out = java.util.Arrays.copyOf(d, length);
+    for (int pos = 0; pos + 16 <= length; pos++) {
+      if (out[pos] == (byte) 0xFF && isJpegIccSegment(out, pos, length)) {
+        out[pos + 4 + 10] = 'X'; // "ICC_PROFILX"
+      }
+    }
+    return out;
   }
 
   private void readWebp(byte[] d, int length) {

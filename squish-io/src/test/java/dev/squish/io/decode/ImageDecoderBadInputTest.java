@@ -72,6 +72,28 @@ class ImageDecoderBadInputTest {
   }
 
   @Test
+  void jpegIccProfileBehindJunkBytesIsNotHandedToTheReader() throws Exception {
+    // a fuzzing finding: junk after the first segment stops a clean walk, the reader resyncs on the
+    // next marker and finds an ICC profile that claims 2 GB in a few hundred bytes
+    byte[] jpeg = fixture("baseline.jpg");
+    int firstEnd = 4 + ((jpeg[4] & 0xFF) << 8 | (jpeg[5] & 0xFF));
+    ByteArrayOutputStream icc = new ByteArrayOutputStream();
+    icc.write(new byte[] {(byte) 0xFF, (byte) 0xE2, 0x01, 0x00});
+    icc.write("ICC_PROFILE\0".getBytes(StandardCharsets.US_ASCII));
+    icc.write(new byte[] {1, 1, 0x7F, (byte) 0xFF, (byte) 0xFF, (byte) 0xF0});
+    icc.write(new byte[0x100 - 2 - 12 - 2 - 4]);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(jpeg, 0, firstEnd);
+    out.write(new byte[] {1, 0, 0});
+    out.write(icc.toByteArray());
+    out.write(jpeg, firstEnd, jpeg.length - firstEnd);
+    byte[] hostile = out.toByteArray();
+    DecodedImage image = DECODER.decode(hostile, hostile.length);
+    org.assertj.core.api.Assertions.assertThat(image.warnings())
+        .anyMatch(w -> w.contains("ICC profile segments after a damaged segment; treated as sRGB"));
+  }
+
+  @Test
   void rejectsHeaderDeclaringHugeDimensionsBeforeAllocating() throws IOException {
     byte[] png = pngDeclaring(100_000, 100_000);
     assertThatThrownBy(() -> DECODER.decode(png, png.length)).isInstanceOf(ImageDecodeException.class)

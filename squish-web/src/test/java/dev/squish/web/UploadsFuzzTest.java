@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Timeout;
  * limit plus {@link Uploads#DISCARD_MAX}.
  */
 class UploadsFuzzTest {
-  @FuzzTest(maxDuration = "10s")
-  @Timeout(value = 60, unit = TimeUnit.SECONDS) // the whole 10 s fuzzing run, and one input
+  @FuzzTest(maxDuration = "10s", maxExecutions = 200000)
+  @Timeout(value = 60, unit = TimeUnit.SECONDS) // the whole fuzzing run (at most 10 s), and one input
   void readsTheBodyOrRefusesIt(FuzzedDataProvider data) throws IOException {
     long limit = data.consumeLong(0, 1 << 16);
     boolean hasLength = data.consumeBoolean();

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Timeout;
 class FileMetadataFuzzTest {
   private static final ImageFormat[] FORMATS = {ImageFormat.PNG, ImageFormat.JPEG, ImageFormat.WEBP};
 
-  @FuzzTest(maxDuration = "10s")
-  @Timeout(value = 60, unit = TimeUnit.SECONDS) // the whole 10 s fuzzing run, and one input
+  @FuzzTest(maxDuration = "10s", maxExecutions = 6000)
+  @Timeout(value = 60, unit = TimeUnit.SECONDS) // the whole fuzzing run (at most 10 s), and one input
   void readsMetadataOrLeavesItOut(FuzzedDataProvider data) {
     fuzzerTestOneInput(data);
   }

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Timeout;
  * {@code scripts/fuzz.sh}.
  */
 class DecodeBmpFuzzTest {
-  @FuzzTest(maxDuration = "10s")
-  @Timeout(value = 60, unit = TimeUnit.SECONDS) // the whole 10 s fuzzing run; one input: FuzzChecks.bounded
+  @FuzzTest(maxDuration = "10s", maxExecutions = 50000)
+  @Timeout(value = 60, unit = TimeUnit.SECONDS) // the whole fuzzing run (at most 10 s); one input: FuzzChecks.bounded
   void decodesBmpOrRefusesIt(byte[] data) {
     FuzzChecks.bounded(data.length, () -> fuzzerTestOneInput(data));
   }

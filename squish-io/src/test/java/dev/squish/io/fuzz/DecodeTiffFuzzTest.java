@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Timeout;
  * {@code scripts/fuzz.sh}.
  */
 class DecodeTiffFuzzTest {
-  @FuzzTest(maxDuration = "10s")
-  @Timeout(value = 60, unit = TimeUnit.SECONDS) // the whole 10 s fuzzing run; one input: FuzzChecks.bounded
+  @FuzzTest(maxDuration = "10s", maxExecutions = 40000)
+  @Timeout(value = 60, unit = TimeUnit.SECONDS) // the whole fuzzing run (at most 10 s); one input: FuzzChecks.bounded
   void decodesTiffOrRefusesIt(byte[] data) {
     FuzzChecks.bounded(data.length, () -> fuzzerTestOneInput(data));
   }

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Timeout;
  * every composed frame must be the size of the screen.
  */
 class GifAnimationFuzzTest {
-  @FuzzTest(maxDuration = "10s")
-  @Timeout(value = 60, unit = TimeUnit.SECONDS) // the whole 10 s fuzzing run; one input: FuzzChecks.bounded
+  @FuzzTest(maxDuration = "10s", maxExecutions = 20000)
+  @Timeout(value = 60, unit = TimeUnit.SECONDS) // the whole fuzzing run (at most 10 s); one input: FuzzChecks.bounded
   void readsEveryFrameOrRefusesIt(byte[] data) {
     FuzzChecks.bounded(data.length, () -> fuzzerTestOneInput(data));
   }

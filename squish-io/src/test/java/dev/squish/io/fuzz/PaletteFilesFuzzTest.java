@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Timeout;
  * file; a palette it read must also write as .hex and .json and read back to the same colours.
  */
 class PaletteFilesFuzzTest {
-  @FuzzTest(maxDuration = "10s")
-  @Timeout(value = 60, unit = TimeUnit.SECONDS) // the whole 10 s fuzzing run; one input: FuzzChecks.bounded
+  @FuzzTest(maxDuration = "10s", maxExecutions = 50000)
+  @Timeout(value = 60, unit = TimeUnit.SECONDS) // the whole fuzzing run (at most 10 s); one input: FuzzChecks.bounded
   void readsAPaletteOrRefusesIt(FuzzedDataProvider data) {
     FuzzChecks.bounded(data.remainingBytes(), () -> fuzzerTestOneInput(data));
   }

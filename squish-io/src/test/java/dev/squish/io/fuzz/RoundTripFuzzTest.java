@@ -40,8 +40,8 @@ class RoundTripFuzzTest {
   private static final ImageDecoder DECODER = new ImageDecoder(SMALL);
   private static final ImageDecoder BACK = new ImageDecoder(DecodeLimits.defaults());
 
-  @FuzzTest(maxDuration = "10s")
-  @Timeout(value = 60, unit = TimeUnit.SECONDS) // the whole 10 s fuzzing run; one input: FuzzChecks.bounded
+  @FuzzTest(maxDuration = "10s", maxExecutions = 500)
+  @Timeout(value = 60, unit = TimeUnit.SECONDS) // the whole fuzzing run (at most 10 s); one input: FuzzChecks.bounded
   void compressesAndRoundTrips(FuzzedDataProvider data) {
     FuzzChecks.bounded(data.remainingBytes(), () -> fuzzerTestOneInput(data));
   }

@@ -6,7 +6,8 @@
 # fix it, then move the file into the target's Inputs folder so that every `mvn verify` replays it.
 # Usage: scripts/fuzz.sh [SECONDS] [TARGET...]   (targets: class names such as DecodePngFuzzTest)
 # `mvn verify` itself fuzzes each target for its @FuzzTest maxExecutions from the fixed seed 1 after
-# replaying its stored inputs; this script starts from a random seed, so it finds what CI cannot.
+# replaying its stored inputs; this script starts from a random seed and runs until SECONDS are up
+# (-runs=-1 overrides maxExecutions), so it finds what CI cannot.
 set -euo pipefail
 root="$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.."
 seconds="${1:-600}"
@@ -34,7 +35,7 @@ for t in "${targets[@]}"; do
   echo "== $t for ${seconds}s"
   # shellcheck disable=SC2046
   if ! java -Xmx256m -cp "$cp" com.code_intelligence.jazzer.Jazzer --target_class="$pkg.$t" \
-      --instrumentation_includes='dev.squish.**:com.twelvemonkeys.**' -max_total_time="$seconds" -timeout=10 \
+      --instrumentation_includes='dev.squish.**:com.twelvemonkeys.**' -max_total_time="$seconds" -runs=-1 -timeout=10 \
       -rss_limit_mb=0 -artifact_prefix="$findings/" "$corpus" $(find "$inputs" -mindepth 1 -maxdepth 1 -type d) \
       2>&1 | grep -E '^(#[0-9]+ +DONE|Done [0-9]+ runs|== Java Exception|INFO: Seed|.*Test unit written)|Exception'; then
     : # grep found nothing to show

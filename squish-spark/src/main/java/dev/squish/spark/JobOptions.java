@@ -1,6 +1,7 @@
 package dev.squish.spark;
 
 import dev.squish.cli.OneFile;
+import dev.squish.io.palette.PaletteFiles;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,10 +19,11 @@ import java.util.Locale;
  * @param maxBytes files larger than this are refused without being read
  * @param maxHistogramColors the bound on the colours of a merged shared-palette histogram
  * @param partitionBytes {@code spark.sql.files.maxPartitionBytes}
+ * @param savePalette where the driver writes the shared palette (any Hadoop URI), or null
  * @param squish squish's options, checked
  */
 record JobOptions(String input, String output, String report, String reportFormat, String master, long maxBytes,
-    int maxHistogramColors, long partitionBytes, OneFile squish) implements Serializable {
+    int maxHistogramColors, long partitionBytes, String savePalette, OneFile squish) implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** Default byte limit of one input: a task holds its bytes and its pixels. */
@@ -33,9 +35,10 @@ record JobOptions(String input, String output, String report, String reportForma
 
   static final String USAGE = String.join("\n",
       "usage: squish-spark --input URI --output URI [--report URI] [--report-format parquet|csv] [--master M]",
-      "         [--max-bytes N] [--max-histogram-colors N] [--partition-bytes N] [squish options: -k, --method,",
-      "         --space, --dither, --quality, --skip-if-larger, --shared-palette, --shared-weight, --palette,",
-      "         --format, --max-pixels, --force, --metrics, --seed, ...]");
+      "         [--max-bytes N] [--max-histogram-colors N] [--partition-bytes N] [--save-palette URI (with",
+      "         --shared-palette)] [squish options: -k, --method, --space, --dither, --quality, --skip-if-larger,",
+      "         --shared-palette, --shared-weight, --palette, --keep, --format, --max-pixels, --force, --metrics,",
+      "         --seed, ...]");
 
   /** {@return the options of {@code args}}; throws IllegalArgumentException with a one-line message */
   static JobOptions parse(String[] args) {
@@ -44,6 +47,7 @@ record JobOptions(String input, String output, String report, String reportForma
     String report = null;
     String format = "parquet";
     String master = null;
+    String savePalette = null;
     long maxBytes = DEFAULT_MAX_BYTES;
     int maxColors = DEFAULT_MAX_HISTOGRAM_COLORS;
     long partitionBytes = DEFAULT_PARTITION_BYTES;
@@ -54,7 +58,7 @@ record JobOptions(String input, String output, String report, String reportForma
       boolean inline = !name.equals(a);
       switch (name) {
         case "--input", "--output", "--report", "--report-format", "--master", "--max-bytes",
-            "--max-histogram-colors", "--partition-bytes" -> {
+            "--max-histogram-colors", "--partition-bytes", "--save-palette" -> {
           String v;
           if (inline) {
             v = a.substring(name.length() + 1);
@@ -69,6 +73,7 @@ record JobOptions(String input, String output, String report, String reportForma
             case "--report" -> report = v;
             case "--report-format" -> format = v.toLowerCase(Locale.ROOT);
             case "--master" -> master = v;
+            case "--save-palette" -> savePalette = v;
             case "--max-bytes" -> maxBytes = number(name, v, 1, Integer.MAX_VALUE - 64);
             case "--max-histogram-colors" -> maxColors = (int) number(name, v, 256, 1 << 24);
             default -> partitionBytes = number(name, v, 1 << 16, 1L << 40);
@@ -83,8 +88,21 @@ record JobOptions(String input, String output, String report, String reportForma
     if (!format.equals("parquet") && !format.equals("csv")) {
       throw new IllegalArgumentException("--report-format must be parquet or csv, got '" + format + "'");
     }
-    return new JobOptions(input, output, report, format, master, maxBytes, maxColors, partitionBytes,
-        OneFile.of(rest));
+    OneFile squish = OneFile.of(rest);
+    if (savePalette != null) {
+      if (!squish.sharedPalette()) {
+        throw new IllegalArgumentException("--save-palette needs --shared-palette in the job: without it each file"
+            + " gets a palette of its own");
+      }
+      String name = savePalette.substring(savePalette.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+      String ext = name.contains(".") ? name.substring(name.lastIndexOf('.')) : "";
+      if (!PaletteFiles.WRITE_EXTENSIONS.contains(ext)) {
+        throw new IllegalArgumentException("--save-palette " + savePalette + ": cannot tell the palette format from"
+            + " the name: squish writes " + String.join(", ", PaletteFiles.WRITE_EXTENSIONS));
+      }
+    }
+    return new JobOptions(input, output, report, format, master, maxBytes, maxColors, partitionBytes, savePalette,
+        squish);
   }
 
   private static long number(String option, String value, long min, long max) {

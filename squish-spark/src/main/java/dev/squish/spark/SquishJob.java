@@ -62,6 +62,10 @@ final class SquishJob {
     if (!inRoot.getFileSystem(hadoop).exists(inRoot)) {
       throw new IOException("--input " + o.input() + " does not exist");
     }
+    Path paletteFile = o.savePalette() == null ? null : qualified(hadoop, o.savePalette());
+    if (paletteFile != null && !o.squish().overwrite() && paletteFile.getFileSystem(hadoop).exists(paletteFile)) {
+      throw new IOException("--save-palette " + o.savePalette() + " exists; run with --force to replace it");
+    }
     Dataset<Row> files = spark.read().format("binaryFile").option("recursiveFileLookup", "true")
         .load(inRoot.toString()).select("path", "length"); // content is read by the task, only when needed
     JavaRDD<Row> listed = files.javaRDD().filter(r -> isImage(r.getString(0)));
@@ -85,6 +89,9 @@ final class SquishJob {
                     + " within --max-histogram-colors " + max);
         System.err.println("squish-spark: " + note);
         squish = squish.remappingTo(fit.palette());
+        if (paletteFile != null) {
+          savePalette(fit.palette(), paletteFile, hadoop);
+        }
       }
     }
     Broadcast<OneFile> shared = sc.broadcast(squish);
@@ -116,6 +123,19 @@ final class SquishJob {
     } finally {
       rows.unpersist(false);
     }
+  }
+
+  /** Writes the shared palette before pass 2 (temporary name, then renamed), so a failed save writes no image. */
+  private static void savePalette(dev.squish.image.Palette palette, Path file, Configuration hadoop)
+      throws IOException {
+    byte[] bytes;
+    try {
+      bytes = dev.squish.io.palette.PaletteFiles.bytes(palette, file.getName());
+    } catch (dev.squish.io.palette.PaletteFileException e) {
+      throw new IOException("--save-palette " + file + ": " + e.getMessage(), e);
+    }
+    FileSystem fs = file.getFileSystem(hadoop);
+    Outputs.write(fs, file, bytes, true, "driver", Fault.NONE);
   }
 
   private static String orEmpty(String s) {
@@ -174,7 +194,7 @@ final class SquishJob {
   }
 
   /** Pass 2 in one partition: one report row per input. */
-  private static Iterator<Row> compressPartition(Iterator<Row> rows, OneFile squish, SerializableConfiguration conf,
+  static Iterator<Row> compressPartition(Iterator<Row> rows, OneFile squish, SerializableConfiguration conf,
       String inRoot, String outRoot, long maxBytes, String note, Faults faults) throws IOException {
     Configuration hadoop = conf.value();
     TaskContext task = TaskContext.get();

@@ -33,6 +33,12 @@ class JobOptionsTest {
         + " names and writes the files");
     assertThatThrownBy(() -> parse("--jobs", "4")).hasMessageStartingWith("--jobs does not apply here");
     assertThatThrownBy(() -> parse("photo.png")).hasMessageContaining("unexpected argument 'photo.png'");
+    assertThatThrownBy(() -> parse("-k", "8", "--save-palette", "p.gpl")).hasMessage("--save-palette needs"
+        + " --shared-palette in the job: without it each file gets a palette of its own");
+    assertThatThrownBy(() -> parse("--shared-palette", "--save-palette", "hdfs:///p/shared.pal"))
+        .hasMessageStartingWith("--save-palette hdfs:///p/shared.pal: cannot tell the palette format from the name");
+    assertThat(parse("--shared-palette", "--save-palette", "s3a://b/shared.GPL").savePalette())
+        .isEqualTo("s3a://b/shared.GPL");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.squish.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.squish.cli.Main;
 import dev.squish.image.Palette;
@@ -168,8 +169,9 @@ class SquishSparkTest {
   @Test
   void sharedPaletteIsExactlyTheClisAndSoAreTheOutputs() throws IOException {
     Path out = tmp.resolve("out2");
+    Path jobPalette = tmp.resolve("job2.hex");
     SquishJob.Summary s = job(out, "-k", "12", "--shared-palette", "--shared-weight", "image", "--report",
-        tmp.resolve("report2.csv").toString(), "--report-format", "csv");
+        tmp.resolve("report2.csv").toString(), "--report-format", "csv", "--save-palette", jobPalette.toString());
     Path cliOut = tmp.resolve("cli2");
     Path saved = tmp.resolve("cli2.hex");
     cli(cliOut, "-k", "12", "--shared-palette", "--shared-weight", "image", "--save-palette", saved.toString());
@@ -181,6 +183,10 @@ class SquishSparkTest {
       throw new AssertionError(e);
     }
     assertThat(s.palette()).containsExactly(theirs.colors());
+    assertThat(Files.readAllBytes(jobPalette)).as("the saved palette file").isEqualTo(Files.readAllBytes(saved));
+    assertThatThrownBy(() -> job(tmp.resolve("out2b"), "-k", "12", "--shared-palette", "--save-palette",
+        jobPalette.toString())).hasMessage("--save-palette " + jobPalette + " exists; run with --force to replace it");
+    assertThat(tmp.resolve("out2b")).doesNotExist();
     assertThat(s.paletteNote()).contains("fitted to 4 images").doesNotContain("coarsened");
     Map<String, byte[]> ours = files(out);
     Map<String, byte[]> cli = files(cliOut);
@@ -222,6 +228,71 @@ class SquishSparkTest {
     for (String name : ours.keySet()) {
       assertThat(ours.get(name)).as(name).isEqualTo(cli.get(name));
     }
+  }
+
+  /** Runs the job and the CLI with the same squish options; asserts the same files with the same bytes. */
+  private static void sameAsTheCli(String name, int expectedOutputs, String... squish) throws IOException {
+    Path out = tmp.resolve("job-" + name);
+    Path cliOut = tmp.resolve("cli-" + name);
+    SquishJob.Summary s = job(out, squish);
+    cli(cliOut, squish);
+    Map<String, byte[]> ours = files(out);
+    Map<String, byte[]> theirs = files(cliOut);
+    assertThat(s.written()).as(name).isEqualTo(expectedOutputs);
+    assertThat(ours.keySet()).as(name).hasSize(expectedOutputs).isEqualTo(theirs.keySet());
+    for (String file : ours.keySet()) {
+      assertThat(ours.get(file)).as(name + ": " + file).isEqualTo(theirs.get(file));
+    }
+  }
+
+  @Test
+  void aGivenPaletteKeptColoursAndGifOutputGiveTheClisBytes() throws IOException {
+    Path palette = tmp.resolve("six.hex");
+    Files.writeString(palette, "#000000\n#ffffff\n#ef2929\n#8ae234\n#729fcf\n#fce94f\n");
+    sameAsTheCli("palette", 4, "--palette", palette.toString(), "--dither", "fs");
+    sameAsTheCli("keep-gif", 4, "-k", "8", "--keep", "#d81b60,#1e88e5", "--format", "gif");
+    sameAsTheCli("em-oklab", 4, "-k", "6", "--method", "em", "--space", "oklab", "--seed", "5");
+  }
+
+  @Test
+  void filesAboveMaxBytesAreFailedRowsAndTheRestGoOn() throws IOException {
+    Path out = tmp.resolve("out-max-bytes");
+    Path report = tmp.resolve("report-max-bytes");
+    SquishJob.Summary s = job(out, "-k", "8", "--max-bytes", "100000", "--report", report.toString());
+    assertThat(s.written()).isEqualTo(2); // grace.jpg and logo.png; chelsea.png and camera.png are larger
+    assertThat(s.failed()).isEqualTo(5);
+    assertThat(files(out).keySet()).containsExactly("grace.png", "logo.png");
+    List<Row> rows = spark.read().parquet(report.toString()).collectAsList();
+    assertThat(rows).hasSize(7);
+    for (Row r : rows) {
+      String in = r.getAs("input");
+      long size = Files.size(Path.of(new org.apache.hadoop.fs.Path(in).toUri().getPath()));
+      String reason = r.getAs("reason");
+      if (size > 100_000) {
+        assertThat(reason).as(in).isEqualTo("is " + size + " B, above --max-bytes 100000; not read");
+      } else {
+        assertThat(reason == null || !reason.contains("--max-bytes")).as(in).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void aFileGoneSinceItWasListedIsAFailedRowWithItsReason() throws IOException {
+    Path gone = tmp.resolve("listed/gone.png");
+    String path = gone.toUri().toString();
+    Path out = tmp.resolve("out-gone");
+    java.util.Iterator<Row> rows = SquishJob.compressPartition(
+        List.of(org.apache.spark.sql.RowFactory.create(path, 1234L)).iterator(), JobOptions.parse(new String[] {
+            "--input", "in", "--output", "out", "-k", "8"}).squish(),
+        new org.apache.spark.util.SerializableConfiguration(spark.sparkContext().hadoopConfiguration()),
+        tmp.resolve("listed").toString(), out.toUri().toString(), JobOptions.DEFAULT_MAX_BYTES, null,
+        new SquishJob.Faults("", "", ""));
+    Row r = rows.next();
+    assertThat(rows.hasNext()).isFalse();
+    assertThat(r.getString(ReportSchema.STATUS)).isEqualTo("failed");
+    assertThat(r.getString(dev.squish.cli.OneFile.COLUMNS.indexOf("reason"))).startsWith("cannot read the file: ")
+        .contains("gone.png");
+    assertThat(Files.exists(out)).isFalse();
   }
 
   @Test

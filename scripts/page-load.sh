@@ -4,9 +4,9 @@
 # uploads and clients that go away mid-upload, against `squish serve`'s server running in a process
 # of its own (-Xmx1g, --cache-mb 256, read timeout 3 s). Prints requests, throughput, status counts,
 # p50/p95/p99 of previews and exact fits and the server's peak RSS; the figures also go to
-# squish-web/target/page-load.txt. Offline, loopback only, about 2 minutes with the build.
+# squish-web/target/page-load.txt. Loopback only, about 2 minutes with the build.
 #   scripts/page-load.sh [SECONDS [CLIENTS]]
 set -eu
 cd "$(dirname "$0")/.."
-exec mvn -B -o -q -pl squish-web -am verify -Dsurefire.failIfNoSpecifiedTests=false -Dtest=PageLoadTest \
+exec mvn -B -ntp -q -pl squish-web -am verify -Dsurefire.failIfNoSpecifiedTests=false -Dtest=PageLoadTest \
   -Dsquish.pageLoad.child=true -Dsquish.pageLoad.seconds="${1:-60}" -Dsquish.pageLoad.clients="${2:-200}"

@@ -9,7 +9,7 @@ root="$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.."
 count="${1:-10000}"
 cd "$root"
 mkdir -p squish-cli/target
-mvn -B -o -q -pl squish-cli -am verify -Dcheckstyle.skip=true -Dsurefire.failIfNoSpecifiedTests=false \
+mvn -B -ntp -q -pl squish-cli -am verify -Dcheckstyle.skip=true -Dsurefire.failIfNoSpecifiedTests=false \
   -Dtest=SoakTest -Dsquish.soak.count="$count" -Dsquish.soak.curve="$root/squish-cli/target/soak-rss.txt" \
   2>&1 | grep -v '^SLF4J'
 cat "$root/squish-cli/target/soak-rss.txt"

@@ -28,8 +28,8 @@ final class FileMetadata {
   byte[] icc;
   /**
    * A JPEG with ICC_PROFILE segments that squish does not take as its profile: one that claims
-   * more bytes than its segments hold, or segments past a damaged one, which the image reader
-   * finds by resyncing on the next marker. They must not reach the reader, which allocates the
+   * more bytes than its segments hold, malformed segments, or segments past a damaged one, which
+   * the image reader finds by resyncing on the next marker. They must not reach the reader, which allocates the
    * size a profile claims (a few KB can claim 4 GB).
    */
   boolean jpegIccBroken;
@@ -177,7 +177,7 @@ final class FileMetadata {
       if (segLength < 2 || end > length) {
         break;
       }
-      if (isJpegIccSegment(d, pos, length) && segLength >= 16) {
+      if (isJpegIccSegment(d, pos, length) && d[body + 11] == 0 && segLength >= 16) {
         int seq = d[body + 12] & 0xFF;
         iccCount = d[body + 13] & 0xFF;
         iccParts.put(seq, java.util.Arrays.copyOfRange(d, body + 14, end));
@@ -193,7 +193,7 @@ final class FileMetadata {
     }
     int anywhere = jpegIccSegments(d, length);
     if (anywhere > iccSegments) {
-      warnings.add("it has ICC profile segments after a damaged segment; treated as sRGB");
+      warnings.add("it has ICC profile segments that are malformed or after a damaged segment; treated as sRGB");
       jpegIccBroken = true;
       return;
     }
@@ -219,9 +219,13 @@ final class FileMetadata {
     }
   }
 
+  /**
+   * An APP2 segment the image reader takes for ICC_PROFILE: it ends an identifier at any byte below
+   * 0x14 or above 0x7F, not only at a NUL, so "ICC_PROFILE" followed by 0xF6 counts too.
+   */
   private static boolean isJpegIccSegment(byte[] d, int pos, int length) {
     return pos + 16 <= length && (d[pos] & 0xFF) == 0xFF && (d[pos + 1] & 0xFF) == 0xE2
-        && startsWith(d, pos + 4, "ICC_PROFILE\0");
+        && startsWith(d, pos + 4, "ICC_PROFILE");
   }
 
   /**

@@ -90,7 +90,8 @@ class ImageDecoderBadInputTest {
     byte[] hostile = out.toByteArray();
     DecodedImage image = DECODER.decode(hostile, hostile.length);
     org.assertj.core.api.Assertions.assertThat(image.warnings())
-        .anyMatch(w -> w.contains("ICC profile segments that are malformed or after a damaged segment; treated as sRGB"));
+        .anyMatch(w -> w.contains(
+            "ICC profile segments that are malformed or after a damaged segment; treated as sRGB"));
   }
 
   @Test

@@ -127,6 +127,8 @@ public final class ImageDecoder {
       PngChunks.verify(data, length);
     } else if (format == ImageFormat.BMP) {
       BmpHeader.verify(data, length);
+    } else if (format == ImageFormat.TIFF) {
+      TiffHeader.verify(data, length);
     }
     ImageReader reader = readerFor(format);
     FileMetadata meta = FileMetadata.read(format, data, length);

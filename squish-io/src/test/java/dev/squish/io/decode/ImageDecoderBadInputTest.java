@@ -1,5 +1,6 @@
 package dev.squish.io.decode;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.squish.io.decode.ImageDecodeException.Reason;
 import java.io.ByteArrayOutputStream;
@@ -95,6 +96,17 @@ class ImageDecoderBadInputTest {
   }
 
   @Test
+  void tiffDeclaringMillionsOfSamplesAPixelIsRefusedBeforeThePluginSizesArraysByIt() throws IOException {
+    byte[] tiff = fixture("image.tif");
+    int entry = 8 + 2 + 12 * 6; // little-endian, IFD0 at 8; its seventh entry is SamplesPerPixel (277) = 3
+    assertThat(tiff[entry] & 0xFF | (tiff[entry + 1] & 0xFF) << 8).isEqualTo(277);
+    putLittleEndian(tiff, entry + 2, 4, 2); // type LONG
+    putLittleEndian(tiff, entry + 8, 637_535_461, 4);
+    assertThatThrownBy(() -> DECODER.decode(tiff, tiff.length)).isInstanceOf(ImageDecodeException.class)
+        .hasMessage("corrupt TIFF: it declares 637535461 samples a pixel (at most 64 are read)");
+  }
+
+  @Test
   void rejectsHeaderDeclaringHugeDimensionsBeforeAllocating() throws IOException {
     byte[] png = pngDeclaring(100_000, 100_000);
     assertThatThrownBy(() -> DECODER.decode(png, png.length)).isInstanceOf(ImageDecodeException.class)
@@ -173,5 +185,11 @@ class ImageDecoderBadInputTest {
     b[off + 1] = (byte) (v >>> 16);
     b[off + 2] = (byte) (v >>> 8);
     b[off + 3] = (byte) v;
+  }
+
+  private static void putLittleEndian(byte[] b, int off, int v, int bytes) {
+    for (int i = 0; i < bytes; i++) {
+      b[off + i] = (byte) (v >>> 8 * i);
+    }
   }
 }

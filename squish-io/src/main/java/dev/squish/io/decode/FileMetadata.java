@@ -27,12 +27,15 @@ final class FileMetadata {
   /** The embedded profile, or null. */
   byte[] icc;
   /**
-   * A JPEG with ICC_PROFILE segments that squish does not take as its profile: one that claims
-   * more bytes than its segments hold, malformed segments, or segments past a damaged one, which
-   * the image reader finds by resyncing on the next marker. They must not reach the reader, which allocates the
-   * size a profile claims (a few KB can claim 4 GB).
+   * A JPEG or WebP with a profile squish does not take: one that claims more bytes than its
+   * segments or chunk hold, malformed JPEG segments, or ones past a damaged segment, which the
+   * image reader finds by resyncing on the next marker. They must not reach the reader, which
+   * allocates the size a profile claims (a few KB can claim 4 GB).
    */
-  boolean jpegIccBroken;
+  boolean iccBroken;
+  /** Where a WebP's ICCP chunks start, as the reader may meet them; why the profile is not taken. */
+  private final List<Integer> webpIccChunks = new ArrayList<>();
+  private String brokenIcc;
   /** How a PNG output carries the profile or gamma as they were. */
   final List<AncillaryChunk> colourChunks = new ArrayList<>();
   boolean srgb;
@@ -194,14 +197,14 @@ final class FileMetadata {
     int anywhere = jpegIccSegments(d, length);
     if (anywhere > iccSegments) {
       warnings.add("it has ICC profile segments that are malformed or after a damaged segment; treated as sRGB");
-      jpegIccBroken = true;
+      iccBroken = true;
       return;
     }
     if (!iccParts.isEmpty()) {
       if (iccParts.size() != iccCount || iccParts.firstKey() != 1 || iccParts.lastKey() != iccCount) {
         warnings.add("its ICC profile is missing parts (" + iccParts.size() + " of " + iccCount
             + "); treated as sRGB");
-        jpegIccBroken = true;
+        iccBroken = true;
         return;
       }
       ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -211,7 +214,7 @@ final class FileMetadata {
       if (declared > profile.length || declared < 128) {
         warnings.add("its ICC profile is broken (it claims " + declared + " bytes and holds " + profile.length
             + "); treated as sRGB");
-        jpegIccBroken = true;
+        iccBroken = true;
         return;
       }
       icc = profile;
@@ -243,12 +246,16 @@ final class FileMetadata {
   }
 
   /**
-   * {@code jpeg} with every ICC_PROFILE segment renamed so that the image reader passes it by as
-   * an unknown APP2 segment. Renaming in place keeps every other byte where it was, so the walk
-   * the reader makes through a damaged file is the same as without the rename.
+   * {@code d} with every ICC_PROFILE segment (JPEG) or ICCP chunk (WebP) renamed so that the image
+   * reader passes it by as an unknown segment or chunk. Renaming in place keeps every other byte
+   * where it was, so the walk the reader makes through a damaged file is the same as without it.
    */
-  static byte[] withoutJpegIcc(byte[] d, int length) {
+  byte[] withoutIcc(ImageFormat format, byte[] d, int length) {
     byte[] out = java.util.Arrays.copyOf(d, length);
+    if (format == ImageFormat.WEBP) {
+      webpIccChunks.forEach(pos -> out[pos + 3] = 'X'); // "ICCX"
+      return out;
+    }
     for (int pos = 0; pos + 16 <= length; pos++) {
       if (out[pos] == (byte) 0xFF && isJpegIccSegment(out, pos, length)) {
         out[pos + 4 + 10] = 'X'; // "ICC_PROFILX"
@@ -261,17 +268,42 @@ final class FileMetadata {
     if (length < 12) {
       return;
     }
+    int end = walkWebp(d, length);
+    // past a chunk that overruns the file the reader's walk is not ours: any "ICCP" there may be one
+    for (int pos = end; pos + 8 <= length; pos += 2) {
+      if (startsWith(d, pos, "ICCP")) {
+        webpIccChunks.add(pos);
+        brokenIcc = "it has ICC profile chunks that are malformed or after a damaged chunk; treated as sRGB";
+      }
+    }
+    if (brokenIcc != null) {
+      warnings.add(brokenIcc);
+      iccBroken = true;
+      icc = null;
+    } else if (icc != null) {
+      colourChunks.add(iccpChunk(icc));
+    }
+  }
+
+  /** Walks the chunks; returns where it stopped: the end, or a chunk that claims more than is left. */
+  private int walkWebp(byte[] d, int length) {
     int pos = 12;
     while (pos + 8 <= length) {
       String type = new String(d, pos, 4, StandardCharsets.ISO_8859_1);
       long len = u32le(d, pos + 4);
       int body = pos + 8;
       if (len > length - body) {
-        return;
+        return pos;
       }
-      if (type.equals("ICCP") && icc == null) {
-        icc = java.util.Arrays.copyOfRange(d, body, body + (int) len);
-        colourChunks.add(iccpChunk(icc));
+      if (type.equals("ICCP")) {
+        webpIccChunks.add(pos);
+        long declared = len < 4 ? -1 : u32be(d, body);
+        if (declared > len || declared < 128) {
+          brokenIcc = "its ICC profile is broken (it claims " + declared + " bytes and holds " + len
+              + "); treated as sRGB";
+        } else if (icc == null) {
+          icc = java.util.Arrays.copyOfRange(d, body, body + (int) len);
+        }
       } else if (type.equals("EXIF") && exif == null) {
         byte[] e = java.util.Arrays.copyOfRange(d, body, body + (int) len);
         // some writers keep JPEG's "Exif\0\0" prefix
@@ -279,6 +311,7 @@ final class FileMetadata {
       }
       pos = body + (int) ((len + 1) & ~1L);
     }
+    return length;
   }
 
   /** JFIF's density as PNG's pHYs, when it gives units (dots per inch or per cm). */
@@ -344,6 +377,10 @@ final class FileMetadata {
 
   private static int s32(byte[] b, int p) {
     return ((b[p] & 0xFF) << 24) | ((b[p + 1] & 0xFF) << 16) | ((b[p + 2] & 0xFF) << 8) | (b[p + 3] & 0xFF);
+  }
+
+  private static long u32be(byte[] b, int p) {
+    return s32(b, p) & 0xFFFFFFFFL;
   }
 
   private static long u32le(byte[] b, int p) {

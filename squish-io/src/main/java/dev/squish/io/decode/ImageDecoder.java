@@ -135,8 +135,8 @@ public final class ImageDecoder {
     List<String> warnings = new ArrayList<>();
     List<String> notes = new ArrayList<>(meta.warnings);
     SourceColor color = describe(meta, notes);
-    if (meta.jpegIccBroken) {
-      data = FileMetadata.withoutJpegIcc(data, length);
+    if (meta.iccBroken) {
+      data = meta.withoutIcc(format, data, length);
       length = data.length;
     }
     try (ImageInputStream stream = format == ImageFormat.WEBP ? new TruncationBoundStream(data, length)

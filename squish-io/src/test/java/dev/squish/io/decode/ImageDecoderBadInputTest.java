@@ -96,6 +96,23 @@ class ImageDecoderBadInputTest {
   }
 
   @Test
+  void webpIccProfileClaimingMoreThanItsChunkHoldsIsNotHandedToTheReader() throws Exception {
+    String dir = "/dev/squish/io/fuzz/DecodeWebpFuzzTestInputs/decodesWebpOrRefusesIt/";
+    byte[] good = resource(dir + "seed-chelsea-24x16-vp8x-iccp.webp"); // VP8X, ICCP (Adobe RGB), VP8
+    byte[] bomb = resource(dir + "regression-iccp-claims-268mb.webp");
+    assertThat(Arrays.copyOfRange(bomb, 38, 42)).isEqualTo(new byte[] {0x10, 0, 0, 0}); // profile size field
+    assertThat(Arrays.equals(good, 0, 38, bomb, 0, 38)).isTrue();
+    DecodedImage decoded = DECODER.decode(good, good.length);
+    assertThat(decoded.warnings()).isEmpty();
+    assertThat(decoded.color().isSrgb()).isFalse();
+    DecodedImage hostile = DECODER.decode(bomb, bomb.length);
+    assertThat(hostile.warnings())
+        .contains("its ICC profile is broken (it claims 268435456 bytes and holds 580); treated as sRGB");
+    assertThat(hostile.color().isSrgb()).isTrue();
+    assertThat(hostile.image().width()).isEqualTo(24);
+  }
+
+  @Test
   void tiffDeclaringMillionsOfSamplesAPixelIsRefusedBeforeThePluginSizesArraysByIt() throws IOException {
     byte[] tiff = fixture("image.tif");
     int entry = 8 + 2 + 12 * 6; // little-endian, IFD0 at 8; its seventh entry is SamplesPerPixel (277) = 3
@@ -185,6 +202,12 @@ class ImageDecoderBadInputTest {
     b[off + 1] = (byte) (v >>> 16);
     b[off + 2] = (byte) (v >>> 8);
     b[off + 3] = (byte) v;
+  }
+
+  private static byte[] resource(String path) throws IOException {
+    try (InputStream in = ImageDecoderBadInputTest.class.getResourceAsStream(path)) {
+      return in.readAllBytes();
+    }
   }
 
   private static void putLittleEndian(byte[] b, int off, int v, int bytes) {

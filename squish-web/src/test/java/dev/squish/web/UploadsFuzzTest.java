@@ -6,11 +6,13 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpPrincipal;
+import dev.squish.testkit.InputDeadline;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
@@ -24,13 +26,23 @@ import org.junit.jupiter.api.Timeout;
  */
 class UploadsFuzzTest {
   @FuzzTest(maxDuration = "10s", maxExecutions = 200000)
-  @Timeout(value = 60, unit = TimeUnit.SECONDS) // the whole fuzzing run (at most 10 s), and one input
-  void readsTheBodyOrRefusesIt(FuzzedDataProvider data) throws IOException {
+  @Timeout(value = 60, unit = TimeUnit.SECONDS) // the whole fuzzing run (at most 10 s); one input: InputDeadline
+  void readsTheBodyOrRefusesIt(FuzzedDataProvider data) {
     long limit = data.consumeLong(0, 1 << 16);
     boolean hasLength = data.consumeBoolean();
     // the server's request parser never hands over a header value holding CR or LF
     String declared = hasLength ? data.consumeString(24).replaceAll("[\r\n]", "") : null;
     byte[] body = data.consumeRemainingAsBytes();
+    InputDeadline.run(body.length, () -> {
+      try {
+        check(limit, declared, body);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+
+  private static void check(long limit, String declared, byte[] body) throws IOException {
     FakeExchange ex = new FakeExchange(declared, body);
     try {
       Uploads.checkDeclared(ex, limit);

@@ -3,6 +3,7 @@ package dev.squish.io.decode;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.squish.io.color.SourceColor;
+import dev.squish.testkit.InputDeadline;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
@@ -18,14 +19,19 @@ class FileMetadataFuzzTest {
   private static final ImageFormat[] FORMATS = {ImageFormat.PNG, ImageFormat.JPEG, ImageFormat.WEBP};
 
   @FuzzTest(maxDuration = "10s", maxExecutions = 6000)
-  @Timeout(value = 60, unit = TimeUnit.SECONDS) // the whole fuzzing run (at most 10 s), and one input
+  @Timeout(value = 60, unit = TimeUnit.SECONDS) // the whole fuzzing run (at most 10 s); one input: InputDeadline
   void readsMetadataOrLeavesItOut(FuzzedDataProvider data) {
-    fuzzerTestOneInput(data);
+    ImageFormat format = data.pickValue(FORMATS);
+    byte[] bytes = data.consumeRemainingAsBytes();
+    InputDeadline.run(bytes.length, () -> check(format, bytes));
   }
 
   public static void fuzzerTestOneInput(FuzzedDataProvider data) {
     ImageFormat format = data.pickValue(FORMATS);
-    byte[] bytes = data.consumeRemainingAsBytes();
+    check(format, data.consumeRemainingAsBytes());
+  }
+
+  private static void check(ImageFormat format, byte[] bytes) {
     FileMetadata m = FileMetadata.read(format, bytes, bytes.length);
     if (m.icc != null) {
       if (m.icc.length > FileMetadata.MAX_PROFILE_BYTES) {

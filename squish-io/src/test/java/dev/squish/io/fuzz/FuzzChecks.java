@@ -4,6 +4,7 @@ import dev.squish.io.decode.DecodeLimits;
 import dev.squish.io.decode.DecodedImage;
 import dev.squish.io.decode.ImageDecodeException;
 import dev.squish.io.decode.ImageDecoder;
+import dev.squish.testkit.InputDeadline;
 import java.util.Set;
 
 /**
@@ -29,17 +30,9 @@ final class FuzzChecks {
 
   private FuzzChecks() {}
 
-  /** The bound on one input: a decoder that takes longer is as good as hung. */
-  static final long MAX_NANOS = 10_000_000_000L;
-
-  /** Runs {@code check} on one input and fails when it took longer than {@link #MAX_NANOS}. */
+  /** Runs {@code check} on one input within the 10 s bound ({@link InputDeadline}). */
   static void bounded(int inputLength, Runnable check) {
-    long start = System.nanoTime();
-    check.run();
-    long took = System.nanoTime() - start;
-    if (took > MAX_NANOS) {
-      throw new AssertionError("an input of " + inputLength + " bytes took " + took / 1_000_000 + " ms, over 10 s");
-    }
+    InputDeadline.run(inputLength, check);
   }
 
   /** Decodes {@code data}, returning null for a refusal that is allowed. */

@@ -5,7 +5,6 @@ import dev.squish.compress.PaletteFit;
 import dev.squish.compress.SharedWeight;
 import dev.squish.histogram.ColorHistogram;
 import dev.squish.image.Palette;
-import dev.squish.io.decode.ImageDecodeException;
 import dev.squish.io.decode.ImageDecoder;
 import dev.squish.io.encode.OutputFormat;
 import dev.squish.quantize.KSearch;
@@ -152,14 +151,12 @@ public final class OneFile implements Serializable {
     Parsed p = parsed();
     ImageDecoder decoder = new ImageDecoder(p.settings.limits(), p.settings.keepProfile());
     try {
-      ColorHistogram h = onOneThread(() -> {
-        try {
-          return ColorHistogram.of(decoder.decode(data, data.length).image());
-        } catch (ImageDecodeException e) {
-          throw new Failure(e.getMessage());
-        }
-      });
-      return new Histogram(p.weight.apply(h), null);
+      // the CLI's pass 1: an animation counts with all its frames, a failure has pass 2's reason
+      Object h = onOneThread(() -> SharedPalette.histogramOf(decoder, data, p.settings, "input"));
+      if (h instanceof FileResult.Failed f) {
+        return new Histogram(null, f.reason());
+      }
+      return new Histogram(p.weight.apply((ColorHistogram) h), null);
     } catch (Failure e) {
       return new Histogram(null, e.getMessage());
     } catch (OutOfMemoryError e) {

@@ -84,11 +84,26 @@ final class SharedPalette {
 
   /** The histogram of one input, or its failure as pass 2 would report it. */
   private static Object histogramOf(ImageDecoder decoder, Task task, Settings settings) {
+    byte[] data;
     try {
       if (Files.notExists(task.input())) {
         return new FileResult.Failed(task.shownInput(), "no such file", null);
       }
-      byte[] data = ImageDecoder.read(task.input());
+      data = ImageDecoder.read(task.input());
+    } catch (ImageDecodeException e) {
+      return new FileResult.Failed(task.shownInput(), e.getMessage(), e);
+    } catch (OutOfMemoryError e) {
+      return new FileResult.Failed(task.shownInput(), FileCompressor.notEnoughMemory(), e);
+    }
+    return histogramOf(decoder, data, settings, task.shownInput());
+  }
+
+  /**
+   * The histogram of one image's bytes as pass 1 counts it (an animation with all its frames, or the
+   * one {@code --frame} takes), or its failure as pass 2 would report it; the Spark job's pass 1 too.
+   */
+  static Object histogramOf(ImageDecoder decoder, byte[] data, Settings settings, String shownInput) {
+    try {
       if (GifAnimation.isGif(data, data.length)) {
         // an animation counts with all its frames (or the one --frame takes), as pass 2 writes it
         GifAnimation animation = readAnimation(data, settings);
@@ -96,7 +111,7 @@ final class SharedPalette {
           Integer frame = settings.frame();
           if (frame != null) {
             if (frame > animation.frameCount()) {
-              return new FileResult.Failed(task.shownInput(), "has " + animation.frameCount() + " frames; --frame "
+              return new FileResult.Failed(shownInput, "has " + animation.frameCount() + " frames; --frame "
                   + frame + " is out of range (1-" + animation.frameCount() + ")", null);
             }
             return ColorHistogram.of(animation.frame(frame).image());
@@ -108,12 +123,12 @@ final class SharedPalette {
       }
       return ColorHistogram.of(decoder.decode(data, data.length).image());
     } catch (ImageDecodeException e) {
-      return new FileResult.Failed(task.shownInput(), e.reason() == ImageDecodeException.Reason.OUT_OF_MEMORY
+      return new FileResult.Failed(shownInput, e.reason() == ImageDecodeException.Reason.OUT_OF_MEMORY
           ? FileCompressor.notEnoughMemory() : e.getMessage(), e);
     } catch (OutOfMemoryError e) {
-      return new FileResult.Failed(task.shownInput(), FileCompressor.notEnoughMemory(), e);
+      return new FileResult.Failed(shownInput, FileCompressor.notEnoughMemory(), e);
     } catch (RuntimeException e) {
-      return new FileResult.Failed(task.shownInput(),
+      return new FileResult.Failed(shownInput,
           "internal error: " + e + " (a bug in squish; run with --verbose and please report it)", e);
     }
   }

@@ -27,6 +27,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.SerializableConfiguration;
+import scala.Tuple2;
 
 /**
  * The job: list the inputs (path and length only), fit the shared palette if asked (per-partition sums merged
@@ -62,6 +63,22 @@ final class SquishJob {
     if (!inRoot.getFileSystem(hadoop).exists(inRoot)) {
       throw new IOException("--input " + o.input() + " does not exist");
     }
+    if (overlap(outRoot, inRoot)) {
+      throw new IllegalArgumentException("--output " + o.output() + " and --input " + o.input() + " overlap: an"
+          + " output could replace an input, or be read as one by the next run; give an --output outside --input");
+    }
+    Path reportRoot = o.report() == null ? null : qualified(hadoop, o.report());
+    if (reportRoot != null) {
+      if (overlap(reportRoot, inRoot) || overlap(reportRoot, outRoot)) {
+        throw new IllegalArgumentException("--report " + o.report() + " overlaps --input or --output: the report is a"
+            + " folder that writing it replaces; give a --report outside both");
+      }
+      if (!o.squish().overwrite() && reportRoot.getFileSystem(hadoop).exists(reportRoot)) {
+        throw new IOException("--report " + o.report() + " exists; run with --force to replace it");
+      }
+    }
+    // an output made since then is this job's (an earlier attempt of a retried task), not one to skip
+    long jobStart = System.currentTimeMillis();
     Path paletteFile = o.savePalette() == null ? null : qualified(hadoop, o.savePalette());
     if (paletteFile != null && !o.squish().overwrite() && paletteFile.getFileSystem(hadoop).exists(paletteFile)) {
       throw new IOException("--save-palette " + o.savePalette() + " exists; run with --force to replace it");
@@ -71,13 +88,17 @@ final class SquishJob {
     JavaRDD<Row> listed = files.javaRDD().filter(r -> isImage(r.getString(0)));
     OneFile squish = o.squish();
     OneFile pass1 = squish;
+    String in = inRoot.toUri().getPath();
+    String out = outRoot.toString();
+    Broadcast<Map<String, String>> clashes = sc.broadcast(clashes(listed, in, out, squish.extension()));
     String note = null;
     int[] palette = null;
     if (squish.sharedPalette()) {
       SerializableConfiguration conf = new SerializableConfiguration(hadoop);
       int max = o.maxHistogramColors();
       long maxBytes = o.maxBytes();
-      HistogramPart total = listed.mapPartitions(rows -> partitionHistogram(rows, pass1, conf, maxBytes, max))
+      HistogramPart total = listed.filter(r -> !clashes.value().containsKey(r.getString(0)))
+          .mapPartitions(rows -> partitionHistogram(rows, pass1, conf, maxBytes, max))
           .treeAggregate(HistogramPart.empty(), (a, b) -> HistogramPart.merge(a, b, max),
               (a, b) -> HistogramPart.merge(a, b, max), 2);
       if (total.images > 0) {
@@ -96,27 +117,26 @@ final class SquishJob {
     }
     Broadcast<OneFile> shared = sc.broadcast(squish);
     SerializableConfiguration conf = new SerializableConfiguration(hadoop);
-    String in = inRoot.toUri().getPath();
-    String out = outRoot.toString();
     long maxBytes = o.maxBytes();
     String failAfter = orEmpty(sc.getLocalProperty(FAIL_AFTER_RENAME));
     String failBefore = orEmpty(sc.getLocalProperty(FAIL_BEFORE_RENAME));
     String marks = orEmpty(sc.getLocalProperty(FAULT_MARKS));
     String noteInRow = note;
     JavaRDD<Row> rows = listed.mapPartitions(it -> compressPartition(it, shared.value(), conf, in, out, maxBytes,
-        noteInRow, new Faults(failAfter, failBefore, marks)));
+        noteInRow, clashes.value(), jobStart, new Faults(failAfter, failBefore, marks)));
     rows.persist(StorageLevel.MEMORY_AND_DISK());
     try {
+      // the compress pass runs here, a task a partition; the report then reads the persisted rows into one file
+      Map<String, Long> counts = rows.map(r -> r.getString(ReportSchema.STATUS)).countByValue();
       if (o.report() != null) {
         Dataset<Row> report = spark.createDataFrame(rows, ReportSchema.SCHEMA).coalesce(1);
-        var writer = report.write().mode("overwrite");
+        var writer = report.write().mode(o.squish().overwrite() ? "overwrite" : "errorifexists");
         if (o.reportFormat().equals("csv")) {
           writer.option("header", "true").csv(o.report());
         } else {
           writer.parquet(o.report());
         }
       }
-      Map<String, Long> counts = rows.map(r -> r.getString(ReportSchema.STATUS)).countByValue();
       removeTemps(outRoot, hadoop);
       return new Summary(counts.getOrDefault("written", 0L), counts.getOrDefault("skipped", 0L),
           counts.getOrDefault("failed", 0L), palette, note);
@@ -136,6 +156,36 @@ final class SquishJob {
     }
     FileSystem fs = file.getFileSystem(hadoop);
     Outputs.write(fs, file, bytes, true, "driver", Fault.NONE);
+  }
+
+  /** True when {@code a} and {@code b} are the same folder or one holds the other. */
+  static boolean overlap(Path a, Path b) {
+    String x = a.toString().endsWith("/") ? a.toString() : a + "/";
+    String y = b.toString().endsWith("/") ? b.toString() : b + "/";
+    return x.startsWith(y) || y.startsWith(x);
+  }
+
+  /**
+   * Inputs refused because another input has the same output ({@code a.jpg} and {@code a.png} both give
+   * {@code a.png}), each with the CLI's reason. The first by path keeps the output, whatever the listing's order.
+   */
+  static Map<String, String> clashes(JavaRDD<Row> listed, String in, String out, String extension) {
+    return new java.util.HashMap<>(listed
+        .mapToPair(r -> new Tuple2<>(outputFor(new Path(r.getString(0)), in, out, extension).toString(),
+            r.getString(0)))
+        .groupByKey()
+        .flatMapToPair(t -> {
+          List<String> inputs = new ArrayList<>();
+          t._2().forEach(inputs::add);
+          java.util.Collections.sort(inputs);
+          List<Tuple2<String, String>> refused = new ArrayList<>();
+          for (String other : inputs.subList(1, inputs.size())) {
+            refused.add(new Tuple2<>(other, "its output " + t._1() + " is also the output of " + inputs.get(0)
+                + "; rename one of them"));
+          }
+          return refused.iterator();
+        })
+        .collectAsMap());
   }
 
   private static String orEmpty(String s) {
@@ -171,7 +221,7 @@ final class SquishJob {
       Path path = new Path(r.getString(0));
       byte[] data;
       try {
-        data = read(path, conf.value(), r.getLong(1));
+        data = read(path, conf.value(), maxBytes);
       } catch (IOException e) {
         continue; // fails in pass 2 with its reason
       }
@@ -195,7 +245,8 @@ final class SquishJob {
 
   /** Pass 2 in one partition: one report row per input. */
   static Iterator<Row> compressPartition(Iterator<Row> rows, OneFile squish, SerializableConfiguration conf,
-      String inRoot, String outRoot, long maxBytes, String note, Faults faults) throws IOException {
+      String inRoot, String outRoot, long maxBytes, String note, Map<String, String> clashes, long jobStart,
+      Faults faults) throws IOException {
     Configuration hadoop = conf.value();
     TaskContext task = TaskContext.get();
     String attempt = task == null ? "driver" : task.stageId() + "-" + task.partitionId() + "-" + task.attemptNumber()
@@ -210,7 +261,10 @@ final class SquishJob {
       String shownOutput = target.toString();
       FileSystem fs = target.getFileSystem(hadoop);
       Map<String, Object> row;
-      if (!squish.overwrite() && fs.exists(target)) {
+      FileStatus existing = squish.overwrite() || clashes.containsKey(input) ? null : status(fs, target);
+      if (clashes.containsKey(input)) {
+        row = OneFile.row(input, null, true, clashes.get(input));
+      } else if (existing != null && existing.getModificationTime() < jobStart) {
         row = OneFile.row(input, shownOutput, false, shownOutput + " exists; run with --force to replace it");
       } else if (length > maxBytes) {
         row = OneFile.row(input, null, true, String.format(Locale.ROOT,
@@ -219,17 +273,18 @@ final class SquishJob {
         byte[] data = null;
         String unread = null;
         try {
-          data = read(inPath, hadoop, length);
+          data = read(inPath, hadoop, maxBytes);
         } catch (IOException e) {
-          unread = "cannot read the file: " + e.getMessage(); // gone or unreadable since it was listed
+          unread = "cannot read the file: " + reason(e); // gone, grown or unreadable since it was listed
         }
         OneFile.Outcome result = data == null ? null : squish.compress(input, shownOutput, data);
         row = result == null ? OneFile.row(input, null, true, unread) : result.row();
         if (result != null && result.output() != null) {
           Fault fault = faults.at(inPath.getName(), hadoop);
-          String why = Outputs.write(fs, target, result.output(), squish.overwrite(), attempt, fault);
-          if (why != null) {
-            row = OneFile.row(input, shownOutput, false, why);
+          try {
+            Outputs.write(fs, target, result.output(), squish.overwrite(), attempt, fault);
+          } catch (IOException | UncheckedIOException e) {
+            row = OneFile.row(input, null, true, "cannot write " + shownOutput + ": " + reason(e));
           }
         }
       }
@@ -269,11 +324,31 @@ final class SquishJob {
     return new Path(outRoot + "/" + folder + stem + extension);
   }
 
-  static byte[] read(Path path, Configuration hadoop, long length) throws IOException {
+  /** The file's bytes; a file grown past {@code maxBytes} since it was listed is not read further. */
+  static byte[] read(Path path, Configuration hadoop, long maxBytes) throws IOException {
     FileSystem fs = path.getFileSystem(hadoop);
     try (InputStream in = fs.open(path)) {
-      return in.readAllBytes();
+      byte[] data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+      if (data.length > maxBytes) {
+        throw new IOException("it has grown past --max-bytes " + maxBytes + " since it was listed");
+      }
+      return data;
     }
+  }
+
+  private static FileStatus status(FileSystem fs, Path p) throws IOException {
+    try {
+      return fs.getFileStatus(p);
+    } catch (java.io.FileNotFoundException e) {
+      return null;
+    }
+  }
+
+  /** An exception's one-line reason: Hadoop's often have no message, only a class. */
+  private static String reason(Exception e) {
+    Throwable t = e instanceof UncheckedIOException u ? u.getCause() : e;
+    String m = t.getMessage();
+    return m == null || m.isBlank() ? t.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
   }
 
   /** Removes the temporaries that attempts killed before their cleanup left (none after a clean run). */
@@ -305,8 +380,8 @@ final class SquishJob {
 
     private Outputs() {}
 
-    /** {@return null when the output is in place, else why it is not (an existing file it may not replace)} */
-    static String write(FileSystem fs, Path target, byte[] bytes, boolean overwrite, String attempt, Fault fault)
+    /** Puts {@code bytes} at {@code target} through a temporary of this attempt's own name. */
+    static void write(FileSystem fs, Path target, byte[] bytes, boolean overwrite, String attempt, Fault fault)
         throws IOException {
       Path parent = target.getParent();
       fs.mkdirs(parent);
@@ -320,14 +395,19 @@ final class SquishJob {
         if (fault == Fault.BEFORE_RENAME) {
           throw new IllegalStateException("injected fault before renaming " + target);
         }
-        if (fs.exists(target)) {
-          if (!overwrite) {
-            // another attempt (a retry, a speculative copy) finished first: the same bytes, so that is done
-            return null;
-          }
-          fs.delete(target, false);
+        if (!overwrite && fs.exists(target)) {
+          // another attempt (a retry, a speculative copy) finished first: the same bytes, so that is done
+          return;
         }
+        // never delete, then rename: an attempt killed between the two (a speculative copy that lost) would
+        // leave no output. A local rename replaces the target in one step; HDFS's refuses, and its
+        // overwriting rename (through FileContext) is one step too.
         renamed = fs.rename(temp, target);
+        if (!renamed && overwrite && fs.exists(target)) {
+          org.apache.hadoop.fs.FileContext.getFileContext(target.toUri(), fs.getConf())
+              .rename(temp, target, org.apache.hadoop.fs.Options.Rename.OVERWRITE);
+          renamed = true;
+        }
         if (!renamed && !fs.exists(target)) {
           throw new UncheckedIOException(new IOException("cannot rename " + temp + " to " + target));
         }
@@ -339,7 +419,7 @@ final class SquishJob {
       if (fault == Fault.AFTER_RENAME) {
         throw new IllegalStateException("injected fault after renaming " + target);
       }
-      return null;
+      return;
     }
   }
 }

@@ -220,7 +220,7 @@ class SquishSparkTest {
       assertThat(fired.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")))
           .as("both faults fired").containsExactlyInAnyOrder("chelsea.png", "camera.png");
     }
-    assertThat(s.written() + s.skipped()).isEqualTo(4);
+    assertThat(s.written()).as("a retry reports its file written, not skipped").isEqualTo(4);
     assertThat(s.failed()).isEqualTo(3);
     Map<String, byte[]> ours = files(out);
     Map<String, byte[]> cli = files(cliOut);
@@ -285,14 +285,141 @@ class SquishSparkTest {
         List.of(org.apache.spark.sql.RowFactory.create(path, 1234L)).iterator(), JobOptions.parse(new String[] {
             "--input", "in", "--output", "out", "-k", "8"}).squish(),
         new org.apache.spark.util.SerializableConfiguration(spark.sparkContext().hadoopConfiguration()),
-        tmp.resolve("listed").toString(), out.toUri().toString(), JobOptions.DEFAULT_MAX_BYTES, null,
-        new SquishJob.Faults("", "", ""));
+        tmp.resolve("listed").toString(), out.toUri().toString(), JobOptions.DEFAULT_MAX_BYTES, null, Map.of(),
+        System.currentTimeMillis(), new SquishJob.Faults("", "", ""));
     Row r = rows.next();
     assertThat(rows.hasNext()).isFalse();
     assertThat(r.getString(ReportSchema.STATUS)).isEqualTo("failed");
     assertThat(r.getString(dev.squish.cli.OneFile.COLUMNS.indexOf("reason"))).startsWith("cannot read the file: ")
         .contains("gone.png");
     assertThat(Files.exists(out)).isFalse();
+  }
+
+  /** A second folder: two inputs with one output name, an animated GIF, a still photo. */
+  private static Path mixedInput() throws IOException {
+    Path in = tmp.resolve("mixed");
+    if (Files.notExists(in)) {
+      Files.createDirectories(in.resolve("x"));
+      Files.write(in.resolve("x/pic.jpg"), TestImages.bytes(TestImages.GRACE_HOPPER));
+      Files.write(in.resolve("x/pic.png"), TestImages.bytes(TestImages.CHELSEA));
+      Files.write(in.resolve("pan.gif"), dev.squish.testkit.TestGifs.bytes(dev.squish.testkit.TestGifs.PAN));
+      Files.write(in.resolve("camera.png"), TestImages.bytes(TestImages.CAMERA));
+    }
+    return in;
+  }
+
+  private static SquishJob.Summary jobOn(Path in, Path out, String... squish) throws IOException {
+    List<String> args = new ArrayList<>(List.of("--input", in.toString(), "--output", out.toString()));
+    args.addAll(List.of(squish));
+    return SquishJob.run(spark, JobOptions.parse(args.toArray(String[]::new)));
+  }
+
+  private static String cliOn(Path in, Path out, String... squish) {
+    List<String> args = new ArrayList<>(List.of(in.toString(), "-r", "--output-dir", out.toString(), "-q"));
+    args.addAll(List.of(squish));
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Main.run(args.toArray(String[]::new), new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void twoInputsWithOneOutputNameFailTheSecondAsTheCliDoesAndAnAnimationCountsAllItsFrames() throws IOException {
+    Path in = mixedInput();
+    Path out = tmp.resolve("out-mixed");
+    Path report = tmp.resolve("report-mixed");
+    Path saved = tmp.resolve("mixed-job.hex");
+    SquishJob.Summary s = jobOn(in, out, "-k", "12", "--format", "gif", "--shared-palette", "--report",
+        report.toString(), "--save-palette", saved.toString());
+    Path cliOut = tmp.resolve("cli-mixed");
+    Path cliSaved = tmp.resolve("mixed-cli.hex");
+    String cliErr = cliOn(in, cliOut, "-k", "12", "--format", "gif", "--shared-palette", "--save-palette",
+        cliSaved.toString());
+
+    assertThat(s.written()).isEqualTo(3);
+    assertThat(s.failed()).isEqualTo(1);
+    assertThat(s.paletteNote()).contains("fitted to 3 images");
+    assertThat(Files.readAllBytes(saved)).as("the shared palette, the animation's frames counted")
+        .isEqualTo(Files.readAllBytes(cliSaved));
+    Map<String, byte[]> ours = files(out);
+    Map<String, byte[]> theirs = files(cliOut);
+    assertThat(ours.keySet()).containsExactly("camera.gif", "pan.gif", "x/pic.gif").isEqualTo(theirs.keySet());
+    for (String name : ours.keySet()) {
+      assertThat(ours.get(name)).as(name).isEqualTo(theirs.get(name));
+    }
+    Row failed = spark.read().parquet(report.toString()).where("status = 'failed'").collectAsList().get(0);
+    assertThat((String) failed.getAs("input")).endsWith("/x/pic.png");
+    assertThat((String) failed.getAs("reason")).startsWith("its output ").endsWith("/x/pic.gif is also the output of "
+        + failed.<String>getAs("input").replace("pic.png", "pic.jpg") + "; rename one of them");
+    assertThat(cliErr).contains("pic.png: its output").contains("is also the output of");
+  }
+
+  @Test
+  void foldersThatOverlapAndAReportThatExistsAreRefusedBeforeAnythingIsWritten() throws IOException {
+    Path in = mixedInput();
+    assertThatThrownBy(() -> jobOn(in, in.resolve("out"), "-k", "8"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("--output " + in.resolve("out")
+            + " and --input " + in + " overlap");
+    assertThatThrownBy(() -> jobOn(in, tmp, "-k", "8")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("overlap");
+    Path out = tmp.resolve("out-refused");
+    assertThatThrownBy(() -> jobOn(in, out, "-k", "8", "--report", out.resolve("report").toString()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("overlaps --input or --output");
+    assertThatThrownBy(() -> jobOn(in, out, "-k", "8", "--report", in.toString()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("overlaps --input or --output");
+    assertThat(out).doesNotExist();
+    assertThat(files(in).keySet()).containsExactly("camera.png", "pan.gif", "x/pic.jpg", "x/pic.png");
+
+    Path report = Files.createDirectories(tmp.resolve("report-exists"));
+    Files.writeString(report.resolve("keep.txt"), "not squish's");
+    assertThatThrownBy(() -> jobOn(in, out, "-k", "8", "--report", report.toString()))
+        .isInstanceOf(IOException.class).hasMessage("--report " + report + " exists; run with --force to replace it");
+    assertThat(report.resolve("keep.txt")).exists();
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void withForceASecondRunReplacesEveryOutputAndTheReportAndLeavesNoTemporary() throws IOException {
+    Path in = mixedInput();
+    Path out = tmp.resolve("out-force");
+    Path report = tmp.resolve("report-force");
+    jobOn(in, out, "-k", "8", "--format", "gif", "--report", report.toString());
+    Map<String, byte[]> first = files(out);
+    SquishJob.Summary again = jobOn(in, out, "-k", "8", "--format", "gif", "--force", "--report", report.toString());
+    assertThat(again.written()).isEqualTo(3);
+    assertThat(again.skipped()).isZero();
+    Map<String, byte[]> second = files(out);
+    assertThat(second.keySet()).as("no temporary left").isEqualTo(first.keySet());
+    for (String name : first.keySet()) {
+      assertThat(second.get(name)).as(name).isEqualTo(first.get(name));
+    }
+    assertThat(spark.read().parquet(report.toString()).where("status = 'written'").count()).isEqualTo(3);
+  }
+
+  @Test
+  void theSharedPaletteIsTheSameHoweverTheFilesArePartitioned() throws IOException {
+    Path few = tmp.resolve("few-partitions.hex");
+    Path many = tmp.resolve("many-partitions.hex");
+    job(tmp.resolve("out-few"), "-k", "10", "--shared-palette", "--save-palette", few.toString());
+    String maxPartition = spark.conf().get("spark.sql.files.maxPartitionBytes");
+    String openCost = spark.conf().get("spark.sql.files.openCostInBytes");
+    spark.conf().set("spark.sql.files.maxPartitionBytes", "65536"); // about one file a partition
+    spark.conf().set("spark.sql.files.openCostInBytes", "65536");
+    try {
+      assertThat(spark.read().format("binaryFile").option("recursiveFileLookup", "true").load(input.toString())
+          .select("path").javaRDD().getNumPartitions()).isGreaterThan(3);
+      job(tmp.resolve("out-many"), "-k", "10", "--shared-palette", "--save-palette", many.toString());
+    } finally {
+      spark.conf().set("spark.sql.files.maxPartitionBytes", maxPartition);
+      spark.conf().set("spark.sql.files.openCostInBytes", openCost);
+    }
+    assertThat(Files.readAllBytes(many)).isEqualTo(Files.readAllBytes(few));
+    Map<String, byte[]> a = files(tmp.resolve("out-few"));
+    Map<String, byte[]> b = files(tmp.resolve("out-many"));
+    assertThat(b.keySet()).isEqualTo(a.keySet());
+    for (String name : a.keySet()) {
+      assertThat(b.get(name)).as(name).isEqualTo(a.get(name));
+    }
   }
 
   @Test

@@ -232,6 +232,9 @@ public final class OneFile implements Serializable {
       Settings settings = checks.settings();
       SharedWeight weight = paletteChecks.weight();
       paletteChecks.checkShared(List.of("input"));
+      if (command.palette.sharedPalette && settings.framePalettes()) {
+        throw new IllegalArgumentException(SquishCommand.SHARED_WITH_FRAME_PALETTES);
+      }
       if (given != null) {
         settings = settings.remappingTo(settings.compression().toBuilder()
             .method(Method.given(Palette.of(given))).build());

@@ -56,6 +56,10 @@ import picocli.CommandLine.Spec;
         "  squish map.png -k 16 --keep '#d81b60,#1e88e5' -o map-16.png"
     })
 final class SquishCommand implements Callable<Integer> {
+  /** Refused here and in the Spark job ({@link OneFile}). */
+  static final String SHARED_WITH_FRAME_PALETTES =
+      "--shared-palette fits one palette to all inputs and --frame-palettes one per frame; give one of them";
+
   @Spec
   CommandSpec spec;
 
@@ -102,8 +106,7 @@ final class SquishCommand implements Callable<Integer> {
 
     List<PlanItem> items = plan.items();
     if (palette.sharedPalette && settings.framePalettes()) {
-      throw new ParameterException(spec.commandLine(),
-          "--shared-palette fits one palette to all inputs and --frame-palettes one per frame; give one of them");
+      throw new ParameterException(spec.commandLine(), SHARED_WITH_FRAME_PALETTES);
     }
     if (palette.sharedPalette) {
       SharedPalette.Outcome shared;

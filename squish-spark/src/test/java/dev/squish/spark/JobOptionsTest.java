@@ -25,6 +25,9 @@ class JobOptionsTest {
         + " 'median-cut'");
     assertThatThrownBy(() -> parse("--shared-palette", "--quality", "35-40"))
         .hasMessageContaining("--shared-palette cannot be combined with --quality");
+    assertThatThrownBy(() -> parse("--shared-palette", "--format", "gif", "--frame-palettes"))
+        .hasMessage("--shared-palette fits one palette to all inputs and --frame-palettes one per frame; give one of"
+            + " them");
   }
 
   @Test

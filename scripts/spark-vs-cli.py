@@ -13,6 +13,7 @@ import glob
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -66,6 +67,7 @@ def main():
         print(f"{len(images)} images, {mp:.1f} MP, {sum(os.path.getsize(p) for p in images) / 1e6:.1f} MB; -k {args.k}")
         # warm both launchers (build, class-data archive) before timing
         timed([os.path.join(ROOT, "squish"), images[0], "-k", "4", "-o", os.path.join(work, "warm.png"), "-q"])
+        timed([os.path.join(ROOT, "squish-spark", "run"), "--help"])  # builds the job's jar when it is stale
         rows = []
         for run in range(args.runs):
             out = os.path.join(work, f"cli{run}")
@@ -82,6 +84,21 @@ def main():
         print("|---|---|---|---|---|")
         for name, wall, work_s, start in rows:
             print(f"| {name} | {wall:.1f} | {work_s:.1f} | {start:.1f} | {len(images) / work_s:.2f} |")
+        if args.runs > 1:
+            # medians per configuration, and the ratios of the medians
+            med = {}
+            for name in dict.fromkeys(r[0] for r in rows):
+                mine = [r for r in rows if r[0] == name]
+                med[name] = tuple(statistics.median(r[i] for r in mine) for i in (1, 2, 3))
+            print(f"\nmedians of {args.runs} runs")
+            print("| run | wall s | work s | session start s | images/s (work) | fixed cost s (wall - work) |")
+            print("|---|---|---|---|---|---|")
+            for name, (wall, work_s, start) in med.items():
+                print(f"| {name} | {wall:.1f} | {work_s:.1f} | {start:.1f} | {len(images) / work_s:.2f} |"
+                      f" {wall - work_s:.1f} |")
+            cli, one, two = med["CLI --jobs 2"][1], med["Spark local[1]"][1], med["Spark local[2]"][1]
+            print(f"\nlocal[1] -> local[2]: {one / two:.2f}x; local[2] vs CLI --jobs 2 (work): {cli / two:.2f}x;"
+                  f" local[2] vs CLI (wall): {med['CLI --jobs 2'][0] / med['Spark local[2]'][0]:.2f}x")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

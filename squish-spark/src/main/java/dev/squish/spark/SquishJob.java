@@ -395,6 +395,11 @@ final class SquishJob {
         if (fault == Fault.BEFORE_RENAME) {
           throw new IllegalStateException("injected fault before renaming " + target);
         }
+        TaskContext task = TaskContext.get();
+        if (task != null) {
+          // a speculative copy that lost, still running after Spark killed it: its temporary goes, no rename
+          task.killTaskIfInterrupted();
+        }
         if (!overwrite && fs.exists(target)) {
           // another attempt (a retry, a speculative copy) finished first: the same bytes, so that is done
           return;

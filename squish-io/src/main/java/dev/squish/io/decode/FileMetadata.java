@@ -268,9 +268,11 @@ final class FileMetadata {
     if (length < 12) {
       return;
     }
-    int end = walkWebp(d, length);
+    // the reader reads no further than the RIFF size says, so neither does squish
+    int riffEnd = (int) Math.min(length, 8 + u32le(d, 4));
+    int end = walkWebp(d, riffEnd);
     // past a chunk that overruns the file the reader's walk is not ours: any "ICCP" there may be one
-    for (int pos = end; pos + 8 <= length; pos += 2) {
+    for (int pos = end; pos + 8 <= riffEnd; pos += 2) {
       if (startsWith(d, pos, "ICCP")) {
         webpIccChunks.add(pos);
         brokenIcc = "it has ICC profile chunks that are malformed or after a damaged chunk; treated as sRGB";

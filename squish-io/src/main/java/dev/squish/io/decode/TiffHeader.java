@@ -11,11 +11,13 @@ final class TiffHeader {
   static final int MAX_SAMPLES_PER_PIXEL = 64;
 
   private static final int SAMPLES_PER_PIXEL = 277;
-  private static final int MAX_ENTRIES = 4096;
 
   private TiffHeader() {}
 
-  /** Throws when the first directory declares more than {@link #MAX_SAMPLES_PER_PIXEL} samples a pixel. */
+  /**
+   * Throws when the first directory declares more than {@link #MAX_SAMPLES_PER_PIXEL} samples a pixel, in
+   * whatever numeric type: the plugin takes any single number as the count.
+   */
   static void verify(byte[] d, int length) throws ImageDecodeException {
     if (length < 16) {
       return; // the plugin reports the short header itself
@@ -25,22 +27,31 @@ final class TiffHeader {
     long ifd = big ? u64(d, 8, little) : u32(d, 4, little);
     int countSize = big ? 8 : 2;
     int entrySize = big ? 20 : 12;
-    if (ifd < 8 || ifd + countSize > length) {
-      return;
+    if (ifd <= 0 || ifd + countSize > length) {
+      return; // no directory in the file: the plugin refuses it
     }
-    long entries = big ? u64(d, (int) ifd, little) : u16(d, (int) ifd, little);
-    entries = Math.min(entries, Math.min(MAX_ENTRIES, (length - ifd - countSize) / entrySize));
+    long declared = big ? u64(d, (int) ifd, little) : u16(d, (int) ifd, little);
+    long fit = (length - ifd - countSize) / entrySize; // the plugin reads every entry there is
+    long entries = declared < 0 ? fit : Math.min(declared, fit);
     for (int i = 0; i < entries; i++) {
       int e = (int) (ifd + countSize + (long) i * entrySize);
       if (u16(d, e, little) != SAMPLES_PER_PIXEL) {
         continue;
       }
       int type = u16(d, e + 2, little);
-      int value = e + (big ? 12 : 8); // the value itself when it fits, as a single SHORT or LONG does
-      long samples = type == 3 ? u16(d, value, little) : type == 4 ? u32(d, value, little) : -1;
-      if (samples > MAX_SAMPLES_PER_PIXEL) {
-        throw new ImageDecodeException(ImageDecodeException.Reason.CORRUPT, "corrupt TIFF: it declares " + samples
-            + " samples a pixel (at most " + MAX_SAMPLES_PER_PIXEL + " are read)");
+      long count = big ? u64(d, e + 4, little) : u32(d, e + 4, little);
+      int value = e + (big ? 12 : 8); // the value itself when it fits, as a single number does
+      long samples = switch (type) {
+        case 1, 6, 7 -> d[value] & 0xFF; // BYTE, SBYTE, UNDEFINED
+        case 3, 8 -> u16(d, value, little); // SHORT, SSHORT (a negative one reads as large: refused)
+        case 4, 9, 13 -> u32(d, value, little); // LONG, SLONG, IFD
+        case 16, 17, 18 -> big ? u64(d, value, little) : Long.MAX_VALUE; // LONG8, SLONG8, IFD8 (BigTIFF only)
+        default -> Long.MAX_VALUE; // fractions and floats: no count of samples
+      };
+      if (count == 1 && (samples < 0 || samples > MAX_SAMPLES_PER_PIXEL)) {
+        throw new ImageDecodeException(ImageDecodeException.Reason.CORRUPT, "corrupt TIFF: it declares "
+            + (samples < 0 || samples == Long.MAX_VALUE ? "a SamplesPerPixel of type " + type : samples
+                + " samples a pixel") + " (at most " + MAX_SAMPLES_PER_PIXEL + " are read)");
       }
     }
   }

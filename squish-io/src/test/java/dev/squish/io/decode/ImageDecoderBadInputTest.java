@@ -113,7 +113,7 @@ class ImageDecoderBadInputTest {
   }
 
   @Test
-  void tiffDeclaringMillionsOfSamplesAPixelIsRefusedBeforeThePluginSizesArraysByIt() throws IOException {
+  void tiffDeclaringMillionsOfSamplesAPixelIsRefusedBeforeThePluginSizesArraysByIt() throws Exception {
     byte[] tiff = fixture("image.tif");
     int entry = 8 + 2 + 12 * 6; // little-endian, IFD0 at 8; its seventh entry is SamplesPerPixel (277) = 3
     assertThat(tiff[entry] & 0xFF | (tiff[entry + 1] & 0xFF) << 8).isEqualTo(277);
@@ -121,6 +121,15 @@ class ImageDecoderBadInputTest {
     putLittleEndian(tiff, entry + 8, 637_535_461, 4);
     assertThatThrownBy(() -> DECODER.decode(tiff, tiff.length)).isInstanceOf(ImageDecodeException.class)
         .hasMessage("corrupt TIFF: it declares 637535461 samples a pixel (at most 64 are read)");
+    putLittleEndian(tiff, entry + 2, 9, 2); // SLONG: the plugin takes any single number as the count
+    assertThatThrownBy(() -> DECODER.decode(tiff, tiff.length)).isInstanceOf(ImageDecodeException.class)
+        .hasMessage("corrupt TIFF: it declares 637535461 samples a pixel (at most 64 are read)");
+    putLittleEndian(tiff, entry + 2, 11, 2); // FLOAT
+    assertThatThrownBy(() -> DECODER.decode(tiff, tiff.length)).isInstanceOf(ImageDecodeException.class)
+        .hasMessage("corrupt TIFF: it declares a SamplesPerPixel of type 11 (at most 64 are read)");
+    putLittleEndian(tiff, entry + 2, 3, 2); // back to a SHORT of 3: the file decodes as before
+    putLittleEndian(tiff, entry + 8, 3, 4);
+    assertThat(DECODER.decode(tiff, tiff.length).image().width()).isEqualTo(12);
   }
 
   @Test

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Timeout;
 /** The fuzz targets' per-input bound: a hung input ends the check with its size, and findings pass through. */
 class InputDeadlineTest {
   @Test
-  @Timeout(value = 60, unit = TimeUnit.SECONDS) // if the bound did not hold, this test would hang here
+  // if the bound did not hold, JUnit's own thread would end the test (the hang ignores interrupts)
+  @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void anInputThatNeverReturnsFailsOnceTheLimitIsPast() {
     CountDownLatch never = new CountDownLatch(1);
     Runnable hang = () -> {

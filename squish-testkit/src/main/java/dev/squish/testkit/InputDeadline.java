@@ -33,9 +33,7 @@ public final class InputDeadline {
     try {
       done.get(limit.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
-      done.cancel(true);
-      worker.shutdownNow(); // its thread may never come back: the next input gets a fresh one
-      worker = newWorker();
+      abandon(done);
       throw new AssertionError("an input of " + inputLength + " bytes took over " + limit.toMillis() + " ms");
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
@@ -47,9 +45,17 @@ public final class InputDeadline {
       }
       throw new AssertionError(cause);
     } catch (InterruptedException e) {
+      abandon(done);
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted while an input of " + inputLength + " bytes ran", e);
     }
+  }
+
+  /** Gives up on a check: its thread may never come back, so the next input gets a fresh one. */
+  private static void abandon(Future<?> check) {
+    check.cancel(true);
+    worker.shutdownNow();
+    worker = newWorker();
   }
 
   private static ExecutorService newWorker() {

@@ -63,14 +63,14 @@ final class SquishJob {
     if (!inRoot.getFileSystem(hadoop).exists(inRoot)) {
       throw new IOException("--input " + o.input() + " does not exist");
     }
-    if (overlap(outRoot, inRoot)) {
-      throw new IllegalArgumentException("--output " + o.output() + " and --input " + o.input() + " overlap: an"
+    if (overlap(hadoop, outRoot, inRoot)) {
+      throw new UsageError("--output " + o.output() + " and --input " + o.input() + " overlap: an"
           + " output could replace an input, or be read as one by the next run; give an --output outside --input");
     }
     Path reportRoot = o.report() == null ? null : qualified(hadoop, o.report());
     if (reportRoot != null) {
-      if (overlap(reportRoot, inRoot) || overlap(reportRoot, outRoot)) {
-        throw new IllegalArgumentException("--report " + o.report() + " overlaps --input or --output: the report is a"
+      if (overlap(hadoop, reportRoot, inRoot) || overlap(hadoop, reportRoot, outRoot)) {
+        throw new UsageError("--report " + o.report() + " overlaps --input or --output: the report is a"
             + " folder that writing it replaces; give a --report outside both");
       }
       if (!o.squish().overwrite() && reportRoot.getFileSystem(hadoop).exists(reportRoot)) {
@@ -80,6 +80,10 @@ final class SquishJob {
     // an output made since then is this job's (an earlier attempt of a retried task), not one to skip
     long jobStart = System.currentTimeMillis();
     Path paletteFile = o.savePalette() == null ? null : qualified(hadoop, o.savePalette());
+    if (paletteFile != null && overlap(hadoop, paletteFile, inRoot)) {
+      throw new UsageError("--save-palette " + o.savePalette() + " is inside --input " + o.input()
+          + ": the next run would read it as an input; save it elsewhere");
+    }
     if (paletteFile != null && !o.squish().overwrite() && paletteFile.getFileSystem(hadoop).exists(paletteFile)) {
       throw new IOException("--save-palette " + o.savePalette() + " exists; run with --force to replace it");
     }
@@ -158,11 +162,42 @@ final class SquishJob {
     Outputs.write(fs, file, bytes, true, "driver", Fault.NONE);
   }
 
+  /** A usage error found once the file system is known (exit 2, as a bad option). */
+  static final class UsageError extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    UsageError(String message) {
+      super(message);
+    }
+  }
+
   /** True when {@code a} and {@code b} are the same folder or one holds the other. */
-  static boolean overlap(Path a, Path b) {
-    String x = a.toString().endsWith("/") ? a.toString() : a + "/";
-    String y = b.toString().endsWith("/") ? b.toString() : b + "/";
+  static boolean overlap(Configuration hadoop, Path a, Path b) throws IOException {
+    String x = key(hadoop, a);
+    String y = key(hadoop, b);
     return x.startsWith(y) || y.startsWith(x);
+  }
+
+  /**
+   * The folder a path names, comparable: its file system's scheme and authority ({@code hdfs://nn} and
+   * {@code hdfs://nn:8020} are one), the path with dot segments removed and, on a local disk, links resolved.
+   */
+  private static String key(Configuration hadoop, Path p) throws IOException {
+    java.net.URI fs = p.getFileSystem(hadoop).getUri();
+    String path = p.toUri().normalize().getPath();
+    if ("file".equals(fs.getScheme())) {
+      java.nio.file.Path local = java.nio.file.Path.of(path).toAbsolutePath().normalize();
+      java.nio.file.Path existing = local;
+      while (existing != null && !java.nio.file.Files.exists(existing)) {
+        existing = existing.getParent();
+      }
+      if (existing != null) {
+        local = existing.toRealPath().resolve(existing.relativize(local));
+      }
+      path = local.toString();
+    }
+    return fs.getScheme() + "://" + (fs.getAuthority() == null ? "" : fs.getAuthority())
+        + (path.endsWith("/") ? path : path + "/");
   }
 
   /**
@@ -261,10 +296,22 @@ final class SquishJob {
       String shownOutput = target.toString();
       FileSystem fs = target.getFileSystem(hadoop);
       Map<String, Object> row;
-      FileStatus existing = squish.overwrite() || clashes.containsKey(input) ? null : status(fs, target);
+      FileStatus existing = null;
+      String unwritable = null;
+      if (!clashes.containsKey(input)) {
+        try {
+          existing = status(fs, target);
+        } catch (IOException e) {
+          unwritable = "cannot write " + shownOutput + ": " + reason(e); // a folder it may not see into
+        }
+      }
       if (clashes.containsKey(input)) {
         row = OneFile.row(input, null, true, clashes.get(input));
-      } else if (existing != null && existing.getModificationTime() < jobStart) {
+      } else if (unwritable != null) {
+        row = OneFile.row(input, null, true, unwritable);
+      } else if (existing != null && existing.isDirectory()) {
+        row = OneFile.row(input, null, true, "its output " + shownOutput + " is a folder");
+      } else if (existing != null && !squish.overwrite() && existing.getModificationTime() < jobStart) {
         row = OneFile.row(input, shownOutput, false, shownOutput + " exists; run with --force to replace it");
       } else if (length > maxBytes) {
         row = OneFile.row(input, null, true, String.format(Locale.ROOT,

@@ -40,7 +40,7 @@ public final class SquishSpark {
       System.out.println(s.line() + String.format(java.util.Locale.ROOT,
           " in %.1f s (session start %.1f s)", seconds, startup));
       return s.failed() == 0 ? 0 : s.written() + s.skipped() == 0 ? 4 : 3;
-    } catch (IllegalArgumentException e) { // paths that overlap: a usage error, found once the file system is known
+    } catch (SquishJob.UsageError e) { // paths that overlap, found once the file system is known
       System.err.println("squish-spark: " + e.getMessage());
       return 2;
     } catch (Exception e) { // Spark's AnalysisException is a checked exception that Java cannot name here

@@ -358,15 +358,23 @@ class SquishSparkTest {
   void foldersThatOverlapAndAReportThatExistsAreRefusedBeforeAnythingIsWritten() throws IOException {
     Path in = mixedInput();
     assertThatThrownBy(() -> jobOn(in, in.resolve("out"), "-k", "8"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("--output " + in.resolve("out")
+        .isInstanceOf(SquishJob.UsageError.class).hasMessageStartingWith("--output " + in.resolve("out")
             + " and --input " + in + " overlap");
-    assertThatThrownBy(() -> jobOn(in, tmp, "-k", "8")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> jobOn(in, tmp, "-k", "8")).isInstanceOf(SquishJob.UsageError.class)
         .hasMessageContaining("overlap");
     Path out = tmp.resolve("out-refused");
     assertThatThrownBy(() -> jobOn(in, out, "-k", "8", "--report", out.resolve("report").toString()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("overlaps --input or --output");
+        .isInstanceOf(SquishJob.UsageError.class).hasMessageContaining("overlaps --input or --output");
     assertThatThrownBy(() -> jobOn(in, out, "-k", "8", "--report", in.toString()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("overlaps --input or --output");
+        .isInstanceOf(SquishJob.UsageError.class).hasMessageContaining("overlaps --input or --output");
+    assertThatThrownBy(() -> jobOn(in, Path.of(in + "/x/../sub"), "-k", "8")).as("dot segments")
+        .isInstanceOf(SquishJob.UsageError.class).hasMessageContaining("overlap");
+    Path link = Files.createSymbolicLink(tmp.resolve("link-to-mixed"), in);
+    assertThatThrownBy(() -> jobOn(link, in.resolve("out"), "-k", "8")).as("a link to --input")
+        .isInstanceOf(SquishJob.UsageError.class).hasMessageContaining("overlap");
+    assertThatThrownBy(() -> jobOn(in, out, "-k", "8", "--shared-palette", "--save-palette",
+        in.resolve("palette.png").toString())).isInstanceOf(SquishJob.UsageError.class)
+        .hasMessageContaining("is inside --input");
     assertThat(out).doesNotExist();
     assertThat(files(in).keySet()).containsExactly("camera.png", "pan.gif", "x/pic.jpg", "x/pic.png");
 
@@ -383,15 +391,18 @@ class SquishSparkTest {
     Path in = mixedInput();
     Path out = tmp.resolve("out-force");
     Path report = tmp.resolve("report-force");
-    jobOn(in, out, "-k", "8", "--format", "gif", "--report", report.toString());
+    jobOn(in, out, "-k", "4", "--format", "gif", "--report", report.toString());
     Map<String, byte[]> first = files(out);
     SquishJob.Summary again = jobOn(in, out, "-k", "8", "--format", "gif", "--force", "--report", report.toString());
     assertThat(again.written()).isEqualTo(3);
     assertThat(again.skipped()).isZero();
     Map<String, byte[]> second = files(out);
     assertThat(second.keySet()).as("no temporary left").isEqualTo(first.keySet());
+    Path cliOut = tmp.resolve("cli-force");
+    cliOn(in, cliOut, "-k", "8", "--format", "gif");
+    Map<String, byte[]> cli = files(cliOut);
     for (String name : first.keySet()) {
-      assertThat(second.get(name)).as(name).isEqualTo(first.get(name));
+      assertThat(second.get(name)).as(name + " replaced").isNotEqualTo(first.get(name)).isEqualTo(cli.get(name));
     }
     assertThat(spark.read().parquet(report.toString()).where("status = 'written'").count()).isEqualTo(3);
   }

@@ -91,19 +91,12 @@ class SquishSparkTest {
   }
 
   private static SquishJob.Summary job(Path out, String... squish) throws IOException {
-    List<String> args = new ArrayList<>(List.of("--input", input.toString(), "--output", out.toString()));
-    args.addAll(List.of(squish));
-    return SquishJob.run(spark, JobOptions.parse(args.toArray(String[]::new)));
+    return jobOn(input, out, squish);
   }
 
   /** Runs the CLI on the same folder; returns its standard error. */
   private static String cli(Path out, String... squish) {
-    List<String> args = new ArrayList<>(List.of(input.toString(), "-r", "--output-dir", out.toString(), "-q"));
-    args.addAll(List.of(squish));
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    Main.run(args.toArray(String[]::new), new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return err.toString(StandardCharsets.UTF_8);
+    return cliOn(input, out, squish);
   }
 
   /** Every file below {@code root}, by relative path, with its bytes. */

@@ -157,8 +157,6 @@ public final class OneFile implements Serializable {
         return new Histogram(null, f.reason());
       }
       return new Histogram(p.weight.apply((ColorHistogram) h), null);
-    } catch (Failure e) {
-      return new Histogram(null, e.getMessage());
     } catch (OutOfMemoryError e) {
       return new Histogram(null, "not enough memory; use more executor memory or lower --max-pixels");
     }
@@ -183,22 +181,8 @@ public final class OneFile implements Serializable {
     ForkJoinPool pool = new ForkJoinPool(1);
     try {
       return pool.submit(work).join();
-    } catch (RuntimeException e) {
-      if (e.getCause() instanceof Failure f) {
-        throw f;
-      }
-      throw e;
     } finally {
       pool.shutdownNow();
-    }
-  }
-
-  /** A decode failure carried out of the pool. */
-  private static final class Failure extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    Failure(String message) {
-      super(message, null, false, false);
     }
   }
 
